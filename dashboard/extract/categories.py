@@ -1,0 +1,66 @@
+"""Assign a category (killed, wounded, money, percent …) to a figure from the category lexicon."""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.extract.lexicon import load_json
+from dashboard.models import Category
+
+_CURRENCY_UNITS_RE = re.compile(r"^(?:[A-Z]{3}|currency)$")
+_PERCENT_UNITS = {"percent", "percentage point", "fraction"}
+
+
+def _compile() -> list[tuple[Category, re.Pattern[str]]]:
+    lexicon = load_json("categories.json")
+    table = []
+    for name, stems in lexicon.items():
+        if name.startswith("_"):
+            continue
+        alternatives = "|".join(re.escape(s.strip()) for s in sorted(stems, key=len, reverse=True))
+        table.append((Category(name), re.compile(rf"\b(?:{alternatives})", re.IGNORECASE)))
+    return table
+
+
+_TABLE = _compile()
+
+
+def categorize(
+    unit: str | None, counted: str | None, sentence: str, mention_start: int, mention_end: int
+) -> Category:
+    """Category of a figure from its unit, then its counted noun, then the nearest cue word.
+
+    `mention_start`/`mention_end` are offsets of the figure inside `sentence`.
+    """
+    if unit:
+        if unit in _PERCENT_UNITS:
+            return Category.percent
+        if _CURRENCY_UNITS_RE.match(unit):
+            return Category.money
+        return Category.other  # a measure (km, year, tonne) is not a head count
+    if counted:
+        for category, pattern in _TABLE:
+            if pattern.search(counted):
+                return category
+    return _nearest(sentence, mention_start, mention_end)
+
+
+#: Head-count categories (troops, weapons) only win when no casualty word is in the sentence:
+#: in "injured troops may soar to nearly 1,000" the figure counts the injured, not the troops.
+_SECONDARY = {Category.troops, Category.weapons}
+
+
+def _nearest(sentence: str, mention_start: int, mention_end: int) -> Category:
+    best: tuple[bool, int, int, Category] | None = None
+    for rank, (category, pattern) in enumerate(_TABLE):
+        for match in pattern.finditer(sentence):
+            if match.start() < mention_end and mention_start < match.end():
+                continue
+            if match.start() >= mention_end:
+                distance = match.start() - mention_end
+            else:
+                distance = mention_start - match.end()
+            candidate = (category in _SECONDARY, distance, rank, category)
+            if best is None or candidate < best:
+                best = candidate
+    return best[3] if best else Category.other
