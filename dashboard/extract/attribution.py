@@ -2,14 +2,34 @@
 
 `attribute(text, spans)` is the one public function: given the article body and the character
 spans of its figures, it returns one `Attribution` per span, in the same order. Pure and
-model-free: cue words and speaker nouns come from lexicon files.
+model-free: cue words, source nouns, titles and hedges come from lexicon files.
+
+How it reads an article:
+
+1. Each sentence's *frames*: a cue ("said", "according to", "a report found") with its source
+   phrase, found left of the cue ("Lee emphasized"), right of it ("…, said Lee", "according to
+   the NIS") or before an appositive ("Lee, a legislator, said"). Figures inside the source phrase
+   are the reporter's own voice ("three economists said").
+2. Quotations (`quotes.find_quotes`) belong to the frame next to them: in the same sentence, the
+   sentence after or before in the paragraph, or the previous paragraph for a quotation that
+   runs on; the figure is then a `direct` quote.
+3. Figures outside quotes belong to the frame of their sentence whose content holds them, or to
+   the subject of the next sentence when it points back at them ("X delivered this statistic").
+4. Names are canonical (`speakers.Speakers`): surname → fullest name, acronym → expansion,
+   pronoun → nearest earlier speaker of a compatible kind.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from dashboard.extract.lexicon import load_words
+from dashboard.extract.quotes import Quote, find_quotes
+from dashboard.extract.sentences import split_sentences
+from dashboard.extract.speakers import Speakers, is_organisation
 from dashboard.models import QuoteKind
 
 
@@ -24,6 +44,445 @@ class Attribution:
     hedged: bool = False
 
 
+def _alternation(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_CUES = load_words("cues.txt")
+_HEDGES = load_words("hedges.txt")
+_SOURCE_NOUNS = load_words("source_nouns.txt")
+_DOCUMENTS = load_words("documents.txt")
+_MODIFIERS = load_words("speech_modifiers.txt")
+_ANAPHORIC = load_words("anaphoric_figures.txt")
+_PRONOUNS = dict(line.split() for line in load_words("pronouns.txt"))
+
+_CUE_RE = re.compile(rf"\b(?:{_alternation(_CUES)})\b", re.IGNORECASE)
+_HEDGE_RE = re.compile(rf"\b(?:{_alternation(_HEDGES)})\b")
+_HEDGING_CUES = frozenset(w for w in _CUES if _HEDGE_RE.fullmatch(w))
+# verbs that put the source after them in inverted order: "…, said Lee." / "…, says the report."
+_INVERTING = re.compile(r"(?:said|says|say|added|adds|wrote|writes|continued|explained|noted|"
+                        r"asked|recalled|insisted|argued|warned|according\s+to)$", re.IGNORECASE)
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+_DOC_NOUN_RE = re.compile(rf"(?:{_alternation(_DOCUMENTS)})$", re.IGNORECASE)
+# "X's estimate": a possessive source before a document noun
+_POSSESSIVE_DOC = re.compile(
+    rf"((?:[A-Z][\w.&-]*\s+){{0,5}}[A-Z][\w.&-]*)[’']s\s+(?:(?:latest|new|own|final|initial|"
+    rf"official|preliminary|recent|first|updated)\s+)?({_alternation(_DOCUMENTS)})\b"
+)
+# "In a statement, …" / "In a CNN poll, …": the document frames the sentence
+_IN_DOC = re.compile(
+    rf"\b[Ii]n\s+(?:an?|the|its|his|her|their)\s+((?:[\w.’'&/-]+\s+){{0,5}}?(?:{_alternation(_DOCUMENTS)}))\b"
+)
+_ANAPHORA = re.compile(
+    rf"\b(?:this|these|that|those|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_alternation(_ANAPHORIC)})\b"
+)
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]—–]|\s-{1,2}\s|(?<![A-Za-z])['’‘\"“”]|['’‘\"“”](?![A-Za-z])|"
+    r"\b(?:that|and|but|because|while|when|as|if|after|since|so|where|although|though|whereas|"
+    r"which|who|whom)\b"
+)
+_RELATIVE = frozenset({"who", "which"})
+_WORD = re.compile(r"\S+")
+_ACRONYM_PAREN = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,8}\)")
+_DETERMINER = re.compile(r"(?:the|a|an|its|his|her|their|this|these|one|two|three|some|several|"
+                         r"many|other|another|top|senior)$", re.IGNORECASE)
+_NP_LINK = re.compile(r"(?:of|for|at|from|with|in|on|to|and)$")
+_APPOSITIVE_START = re.compile(r"\s*(?:an?|the|who|whose|which|one|now|then|former)\b", re.IGNORECASE)
+_MAX_SOURCE_WORDS = 12
+
+
+@dataclass
+class _Frame:
+    """A source phrase and its cue in one sentence, and the spans of content they govern."""
+
+    source: tuple[int, int]
+    cue: tuple[int, int]
+    cue_word: str
+    speaker: str
+    role: str | None
+    content: list[tuple[int, int]] = field(default_factory=list)
+
+    def covers(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.content)
+
+    def in_source(self, start: int, end: int) -> bool:
+        lo, hi = min(self.source[0], self.cue[0]), max(self.source[1], self.cue[1])
+        return lo <= start and end <= hi
+
+
+def _is_source_word(word: str) -> bool:
+    """A word that can head a source phrase: a name, a pronoun or a source noun."""
+    bare = re.sub(r"[’']s$|[.,;:]+$", "", word)
+    if not bare:
+        return False
+    if bare.lower() in _PRONOUNS and bare.lower() not in ("her", "him"):
+        return True
+    if bare.lower() in _SOURCE_NOUNS:
+        return True
+    return bare[0].isupper() and not bare.isdigit() or bool(_ACRONYM_PAREN.fullmatch(" " + bare))
+
+
+def _valid_source(phrase: str) -> bool:
+    words = phrase.split()
+    if not words or len(words) > _MAX_SOURCE_WORDS:
+        return False
+    last = _ACRONYM_PAREN.sub("", phrase).split()
+    if not last or last[-1].endswith(("’s", "'s")):
+        return False
+    return _is_source_word(last[-1])
+
+
+class _Reader:
+    """One article's sentences, quotations, names and frames."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences = split_sentences(text)
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.quotes = find_quotes(text)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.speakers = Speakers(text)
+        self.roles: dict[str, str] = {}
+        self.history: list[tuple[int, str, str]] = []  # (offset, speaker, kind) of named speakers
+        self.frames = [self._sentence_frames(s, e) for s, e in self.sentences]
+
+    # -- positions ---------------------------------------------------------------------------
+
+    def quote_at(self, pos: int) -> Quote | None:
+        i = bisect_right(self.quote_starts, pos) - 1
+        if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end:
+            return self.quotes[i]
+        return None
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, pos) - 1)
+
+    def paragraph_of(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, len(self.text) if end < 0 else end
+
+    # -- frames ------------------------------------------------------------------------------
+
+    def _sentence_frames(self, start: int, end: int) -> list[_Frame]:
+        frames = []
+        for m in _CUE_RE.finditer(self.text, start, end):
+            word = m.group()
+            if not (word[0].islower() or word.lower().startswith("according")):
+                continue
+            if self.quote_at(m.start()):
+                continue
+            frame = self._frame_for_cue(start, end, m.start(), m.end())
+            if frame:
+                frames.append(frame)
+        frames.extend(self._document_frames(start, end, frames))
+        return frames
+
+    def _frame_for_cue(self, s_start: int, s_end: int, c_start: int, c_end: int) -> _Frame | None:
+        text = self.text
+        cue = " ".join(text[c_start:c_end].split())
+        if cue.lower().startswith("according"):
+            src = self._right_source(c_end, s_end)
+            if not src:
+                return None
+            content = [(s_start, c_start), (src[1], s_end)]
+            return self._make_frame(src, (c_start, c_end), cue, content)
+        left_end, passive = self._skip_modifiers(s_start, c_start)
+        if passive and not cue.lower().startswith("quoted"):
+            return None
+        src = self._left_source(s_start, left_end)
+        if src:
+            after = text[c_end:s_end]
+            content = [(c_end, s_end)]
+            if _is_clause_final(after):
+                content.append((s_start, src[0]))
+            return self._make_frame(src, (c_start, c_end), cue, content)
+        if _INVERTING.search(cue) and self._inversion_allowed(s_start, c_start):
+            src = self._right_source(c_end, s_end)
+            if src:
+                return self._make_frame(src, (c_start, c_end), cue, [(s_start, c_start)])
+        return None
+
+    def _skip_modifiers(self, lo: int, end: int) -> tuple[int, bool]:
+        """Move left over auxiliaries and adverbs ("has also", "was quoted as"); flag passives."""
+        passive = False
+        while True:
+            m = re.search(r"(\S+)\s*$", self.text[lo:end])
+            if not m:
+                return end, passive
+            word = m.group(1).lower()
+            if word in _MODIFIERS or re.fullmatch(r"[a-z]+ly", word):
+                passive = passive or word in _BE
+                end = lo + m.start(1)
+                continue
+            return end, passive
+
+    def _left_source(self, lo: int, end: int) -> tuple[int, int] | None:
+        """The source phrase that ends at `end`: back to the previous clause boundary."""
+        text = self.text
+        segment = text[lo:end]
+        stripped = segment.rstrip()
+        end = lo + len(stripped)
+        last = None
+        masked = _ACRONYM_PAREN.sub(lambda m: "_" * len(m.group()), stripped)
+        for last in _BOUNDARY.finditer(masked):
+            pass
+        start = lo if last is None else lo + last.end()
+        if last is not None and last.end() == len(stripped):
+            relative = last.group().lower() in _RELATIVE
+            if relative or last.group() == ",":
+                return self._appositive_head(lo, lo + last.start(), relative)
+            return None
+        if last is not None and last.group().lower() in _RELATIVE:
+            return None
+        while start < end and text[start].isspace():
+            start += 1
+        phrase = text[start:end]
+        if not _valid_source(phrase):
+            return None
+        return start, end
+
+    def _appositive_head(self, lo: int, end: int, relative: bool) -> tuple[int, int] | None:
+        """For "Lee, a legislator, said" / "officials, who noted": the phrase before the
+        appositive or relative clause that ends at `end`."""
+        segment = self.text[lo:end].rstrip(" ,")
+        if not relative:
+            comma = segment.rfind(",")
+            if comma < 0 or not _APPOSITIVE_START.match(segment, comma + 1):
+                return None
+            segment = segment[:comma]
+        return self._trailing_noun_phrase(lo, lo + len(segment.rstrip()))
+
+    def _trailing_noun_phrase(self, lo: int, end: int) -> tuple[int, int] | None:
+        """The noun phrase that ends at `end`: capitalised words, source nouns, determiners and
+        linking words ("a spokesperson for North Korea's foreign ministry")."""
+        text = self.text
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, end)]
+        start = None
+        for i in range(len(words) - 1, -1, -1):
+            s, _, w = words[i]
+            bare = w.strip("“”\"‘’()")
+            if w != bare or re.search(r"[,;:]$", w) and i != len(words) - 1:
+                break
+            if _is_source_word(w) or _DETERMINER.match(w) or re.fullmatch(r"[A-Z][\w.]*", w):
+                start = s
+                continue
+            if _NP_LINK.match(w) and i > 0 and _is_source_word(words[i - 1][2]):
+                start = s
+                continue
+            if w.islower() and i < len(words) - 1 and re.fullmatch(r"[a-z-]+", w) and i > 0 and (
+                _DETERMINER.match(words[i - 1][2]) or _is_source_word(words[i - 1][2])
+            ):
+                start = s  # a modifier: "U.S. military officials", "the foreign ministry"
+                continue
+            break
+        if start is None:
+            return None
+        while start < end and _NP_LINK.match(text[start:end].split()[0]):
+            start = text.index(" ", start) + 1
+        phrase = text[start:end]
+        return (start, end) if _valid_source(phrase) else None
+
+    def _right_source(self, start: int, s_end: int) -> tuple[int, int] | None:
+        """The source phrase right after a cue ("according to the NIS", "said Lee")."""
+        text = self.text
+        end = start
+        last_ok = None
+        count = 0
+        for m in _WORD.finditer(text, start, s_end):
+            w = m.group()
+            core = w.rstrip(".,;:!?”\"’)")
+            if not core:
+                break
+            if count == 0 and w.startswith(("“", '"', "‘")):
+                break
+            stop = core != w and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", w)
+            if _is_source_word(core) or _DETERMINER.match(core) or _ACRONYM_PAREN.fullmatch(" " + core):
+                end = m.start() + len(core)
+                if _is_source_word(core):
+                    last_ok = end
+            elif _NP_LINK.match(core) and count and not stop:
+                end = m.end()
+            elif core.islower() and count and re.fullmatch(r"[a-z-]+", core) and not stop:
+                end = m.end()  # a modifier inside the phrase: "the foreign ministry"
+            else:
+                break
+            count += 1
+            if stop or count > _MAX_SOURCE_WORDS:
+                break
+        if last_ok is None:
+            return None
+        while start < last_ok and text[start].isspace():
+            start += 1
+        end = last_ok
+        paren = _ACRONYM_PAREN.match(text, end)
+        if paren:
+            end = paren.end()
+        return (start, end) if _valid_source(text[start:end]) else None
+
+    def _inversion_allowed(self, lo: int, c_start: int) -> bool:
+        """"…, said X" / "“…,” said X": the cue follows a comma, a quote or opens the sentence."""
+        before = self.text[lo:c_start].rstrip()
+        return not before or before[-1] in ",”\"’'—–:"
+
+    def _document_frames(self, start: int, end: int, found: list[_Frame]) -> list[_Frame]:
+        """Documents framing a sentence: "X's estimate", "in a statement", "In a CNN poll"."""
+        frames = []
+        taken = [(f.source[0], f.cue[1]) for f in found]
+        for m in _POSSESSIVE_DOC.finditer(self.text, start, end):
+            if any(a <= m.start() < b for a, b in taken) or self.quote_at(m.start()):
+                continue
+            content = [(start, m.start()), (m.end(), end)]
+            frames.append(self._make_frame(m.span(1), m.span(2), m.group(2), content))
+        for m in _IN_DOC.finditer(self.text, start, end):
+            if any(a <= m.start() < b for a, b in taken) or self.quote_at(m.start()) or frames:
+                continue
+            if found:
+                continue  # "X said in a statement": the speaker is already the source
+            content = [(start, m.start()), (m.end(), end)]
+            frames.append(self._make_frame(m.span(1), (m.start(), m.start(1)), "in", content))
+        return frames
+
+    def _make_frame(self, source: tuple[int, int], cue: tuple[int, int], cue_word: str,
+                    content: list[tuple[int, int]]) -> _Frame:
+        phrase = self.text[source[0] : source[1]]
+        speaker, role = self._resolve(phrase, source[0])
+        return _Frame(source, cue, " ".join(cue_word.split()), speaker, role, content)
+
+    # -- names -------------------------------------------------------------------------------
+
+    def _resolve(self, phrase: str, pos: int) -> tuple[str, str | None]:
+        """Canonical speaker and role of a source phrase; remembers named speakers."""
+        bare = phrase.strip().lower()
+        kind = _PRONOUNS.get(bare)
+        if kind:
+            found = self._antecedent(kind, pos)
+            if found is None:
+                return phrase.strip(), None
+            return found, self.roles.get(found)
+        speaker, role = self.speakers.canonical(phrase)
+        if role:
+            self.roles.setdefault(speaker, role)
+        role = role or self.roles.get(speaker)
+        self.history.append((pos, speaker, _kind(speaker)))
+        return speaker, role
+
+    def _antecedent(self, kind: str, pos: int) -> str | None:
+        for offset, speaker, speaker_kind in reversed(self.history):
+            if offset < pos and speaker_kind == kind:
+                return speaker
+        if kind == "person":
+            people = [name for offset, name in self.speakers.people if offset < pos]
+            if people:
+                return self.speakers.canonical(people[-1])[0]
+        return None
+
+    # -- figures -----------------------------------------------------------------------------
+
+    def quote_frame(self, quote: Quote) -> _Frame | None:
+        """The frame that a quotation belongs to (see the module docstring, step 2)."""
+        pieces = [q for q in self.quotes if q.group == quote.group]
+        first, last = pieces[0], pieces[-1]
+        inside = range(self.sentence_index(first.start), self.sentence_index(last.end - 1) + 1)
+        candidates = [f for i in inside for f in self.frames[i] if not self.quote_at(f.cue[0])]
+        if candidates:
+            return min(candidates, key=lambda f: _distance(f, first.start, last.end))
+        para_start, para_end = self.paragraph_of(first.start)
+        _, last_para_end = self.paragraph_of(last.start)
+        after, before = inside[-1] + 1, inside[0] - 1
+        if after < len(self.sentences) and self.sentences[after][0] < last_para_end and self.frames[after]:
+            return self.frames[after][0]
+        if before >= 0 and self.sentences[before][1] > para_start and self.frames[before]:
+            return self.frames[before][-1]
+        if para_start == first.start - _indent(self.text, para_start, first.start) and before >= 0:
+            prev = self.frames[before]
+            if prev:
+                return prev[-1]
+        return None
+
+    def figure(self, start: int, end: int) -> Attribution:
+        i = self.sentence_index(start)
+        frames = self.frames[i]
+        hedged = self._hedged(i, start, end)
+        if any(f.in_source(start, end) for f in frames):
+            return Attribution(hedged=hedged)
+        quote = self.quote_at(start)
+        if quote:
+            frame = self.quote_frame(quote)
+            if frame:
+                return self._attribution(frame, QuoteKind.direct, hedged)
+        pointer = self._pointing_back(i)
+        if pointer:
+            return self._attribution(pointer, QuoteKind.indirect, hedged)
+        holding = [f for f in frames if f.covers(start)]
+        if holding:
+            frame = min(holding, key=lambda f: _distance(f, start, end))
+            return self._attribution(frame, QuoteKind.indirect, hedged)
+        return Attribution(hedged=hedged)
+
+    def _attribution(self, frame: _Frame, quote: QuoteKind, hedged: bool) -> Attribution:
+        hedged = hedged or frame.cue_word.lower() in _HEDGING_CUES
+        role = frame.role or self.roles.get(frame.speaker)
+        return Attribution(frame.speaker, role, frame.cue_word, quote, hedged)
+
+    def _pointing_back(self, i: int) -> _Frame | None:
+        """The next sentence's subject when it points back at this one's figures."""
+        if i + 1 >= len(self.sentences):
+            return None
+        n_start, n_end = self.sentences[i + 1]
+        m = _ANAPHORA.search(self.text, n_start, n_end)
+        if not m:
+            return None
+        verb = re.search(r"(\S+)\s+$", self.text[n_start : m.start()])
+        if not verb or not verb.group(1).islower():
+            return None
+        src = self._left_source(n_start, n_start + verb.start(1))
+        if not src:
+            return None
+        return self._make_frame(src, (n_start + verb.start(1), n_start + verb.end(1)), verb.group(1), [])
+
+    def _hedged(self, i: int, start: int, end: int) -> bool:
+        s_start, s_end = self.sentences[i]
+        before = self.text[s_start:start]
+        cut = max(before.rfind(";"), before.rfind(":"))
+        after = self.text[end:s_end]
+        stop = re.search(r"[,;:.]", after)
+        window = before[cut + 1 :] + " " + (after[: stop.start()] if stop else after)
+        return bool(_HEDGE_RE.search(window))
+
+
+def _kind(speaker: str) -> str:
+    words = speaker.split()
+    if is_organisation(speaker) or _DOC_NOUN_RE.search(speaker):
+        return "thing"
+    if words[-1].lower().endswith("s") and not words[-1][0].isupper():
+        return "group"
+    if words[-1][0].isupper():
+        return "person"
+    return "group" if words[-1].lower() in _SOURCE_NOUNS else "thing"
+
+
+def _is_clause_final(after: str) -> bool:
+    """True when little follows the cue, so the content is what came before ("…, X said.")."""
+    after = after.strip()
+    if not after or after.startswith((",", "—", "–", ";")) and "that" not in after.split()[:3]:
+        return True
+    words = after.split()
+    return len(words) <= 5 and "that" not in words and not re.search(r"\d", after)
+
+
+def _distance(frame: _Frame, start: int, end: int) -> int:
+    lo, hi = min(frame.source[0], frame.cue[0]), max(frame.source[1], frame.cue[1])
+    return max(lo - end, start - hi, 0)
+
+
+def _indent(text: str, lo: int, hi: int) -> int:
+    return len(text[lo:hi]) - len(text[lo:hi].lstrip())
+
+
 def attribute(text: str, spans: Sequence[tuple[int, int]]) -> list[Attribution]:
-    """Return one Attribution per (start, end) span of `text`. (Placeholder: own voice.)"""
-    return [Attribution() for _ in spans]
+    """Return one Attribution per (start, end) span of `text`, in order."""
+    if not spans:
+        return []
+    reader = _Reader(text)
+    return [reader.figure(start, end) for start, end in spans]
