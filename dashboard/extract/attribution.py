@@ -56,7 +56,13 @@ _MODIFIERS = load_words("speech_modifiers.txt")
 _ANAPHORIC = load_words("anaphoric_figures.txt")
 _PRONOUNS = dict(line.split() for line in load_words("pronouns.txt"))
 
-_CUE_RE = re.compile(rf"\b(?:{_alternation(_CUES)})\b", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"\b(?:[a-z]+|According)\b")
+# cue phrases by first word, longest first: "pointed" → ["pointed out", "pointed to"]
+_CUE_PHRASES: dict[str, list[re.Pattern[str]]] = {}
+for _cue in sorted(_CUES, key=len, reverse=True):
+    _CUE_PHRASES.setdefault(_cue.split()[0], []).append(
+        re.compile(r"\s+".join(map(re.escape, _cue.split())) + r"\b", re.IGNORECASE)
+    )
 _HEDGE_RE = re.compile(rf"\b(?:{_alternation(_HEDGES)})\b")
 _HEDGING_CUES = frozenset(w for w in _CUES if _HEDGE_RE.fullmatch(w))
 # verbs that put the source after them in inverted order: "…, said Lee." / "…, says the report."
@@ -89,6 +95,11 @@ _DETERMINER = re.compile(r"(?:the|a|an|its|his|her|their|this|these|one|two|thre
 _NP_LINK = re.compile(r"(?:of|for|at|from|with|in|on|to|and)$")
 _APPOSITIVE_START = re.compile(r"\s*(?:an?|the|who|whose|which|one|now|then|former)\b", re.IGNORECASE)
 _MAX_SOURCE_WORDS = 12
+_PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "with", "by", "to", "of", "during",
+                           "after", "before", "since", "into", "about", "under", "over"})
+_CLAUSE_END = re.compile(r"[,;:!?“”\"(]|\s[-–—]|\.(?=\s|$)(?<![A-Z]\.)|\s(?:who|which|that|whose)\s")
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+_VERB_LIKE = re.compile(r"(?:ed|ing|ly)$")
 
 
 @dataclass
@@ -100,14 +111,14 @@ class _Frame:
     cue_word: str
     speaker: str
     role: str | None
+    zone: tuple[int, int]  # the source with its appositives and the cue: the reporter's words
     content: list[tuple[int, int]] = field(default_factory=list)
 
     def covers(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.content)
 
     def in_source(self, start: int, end: int) -> bool:
-        lo, hi = min(self.source[0], self.cue[0]), max(self.source[1], self.cue[1])
-        return lo <= start and end <= hi
+        return self.zone[0] <= start and end <= self.zone[1]
 
 
 def _is_source_word(word: str) -> bool:
@@ -123,13 +134,25 @@ def _is_source_word(word: str) -> bool:
 
 
 def _valid_source(phrase: str) -> bool:
-    words = phrase.split()
-    if not words or len(words) > _MAX_SOURCE_WORDS:
+    """A phrase that can be a source: ends in a name, pronoun or source noun ("her friend" too),
+    holds no verb-like or cue word, and does not start with a preposition."""
+    words = _ACRONYM_PAREN.sub("", phrase).split()
+    if not words or len(words) > _MAX_SOURCE_WORDS or words[-1].endswith(("’s", "'s")):
         return False
-    last = _ACRONYM_PAREN.sub("", phrase).split()
-    if not last or last[-1].endswith(("’s", "'s")):
-        return False
-    return _is_source_word(last[-1])
+    if len(words) > 1:
+        if words[0].lower() in _PREPOSITIONS:
+            return False
+        for w in words:
+            low = w.lower().strip(",")
+            if low in _PRONOUNS and low not in _POSSESSIVE_PRONOUNS or low in _CUES:
+                return False
+            if w.islower() and _VERB_LIKE.search(w) and low not in _SOURCE_NOUNS:
+                return False
+    if _is_source_word(words[-1]):
+        return True
+    # "her friend said", "the fund predicted": a determiner and a few lower-case words
+    return (len(words) <= 4 and bool(_DETERMINER.match(words[0])) and words[-1].isalpha()
+            and words[-1].islower() and not _VERB_LIKE.search(words[-1]))
 
 
 class _Reader:
@@ -166,13 +189,10 @@ class _Reader:
 
     def _sentence_frames(self, start: int, end: int) -> list[_Frame]:
         frames = []
-        for m in _CUE_RE.finditer(self.text, start, end):
-            word = m.group()
-            if not (word[0].islower() or word.lower().startswith("according")):
+        for c_start, c_end in _find_cues(self.text, start, end):
+            if self.quote_at(c_start):
                 continue
-            if self.quote_at(m.start()):
-                continue
-            frame = self._frame_for_cue(start, end, m.start(), m.end())
+            frame = self._frame_for_cue(start, end, c_start, c_end)
             if frame:
                 frames.append(frame)
         frames.extend(self._document_frames(start, end, frames))
@@ -182,25 +202,30 @@ class _Reader:
         text = self.text
         cue = " ".join(text[c_start:c_end].split())
         if cue.lower().startswith("according"):
-            src = self._right_source(c_end, s_end)
+            src = self._whole_phrase(c_end, s_end)
             if not src:
                 return None
             content = [(s_start, c_start), (src[1], s_end)]
-            return self._make_frame(src, (c_start, c_end), cue, content)
+            return self._make_frame(src, (c_start, c_end), cue, content, (c_start, src[1]))
         left_end, passive = self._skip_modifiers(s_start, c_start)
         if passive and not cue.lower().startswith("quoted"):
             return None
+        word_before = text[s_start:left_end].rsplit(None, 1)[-1:] or [""]
+        if _DETERMINER.fullmatch(word_before[0]) or word_before[0].endswith(("’s", "'s")):
+            return None  # a noun: "the report", "Trump's plan"
         src = self._left_source(s_start, left_end)
         if src:
             after = text[c_end:s_end]
             content = [(c_end, s_end)]
             if _is_clause_final(after):
                 content.append((s_start, src[0]))
-            return self._make_frame(src, (c_start, c_end), cue, content)
+            return self._make_frame(src, (c_start, c_end), cue, content, (src[0], c_end))
         if _INVERTING.search(cue) and self._inversion_allowed(s_start, c_start):
             src = self._right_source(c_end, s_end)
             if src:
-                return self._make_frame(src, (c_start, c_end), cue, [(s_start, c_start)])
+                zone_end = _appositive_end(text, src[1], s_end)
+                return self._make_frame(src, (c_start, c_end), cue, [(s_start, c_start)],
+                                        (c_start, zone_end))
         return None
 
     def _skip_modifiers(self, lo: int, end: int) -> tuple[int, bool]:
@@ -218,39 +243,47 @@ class _Reader:
             return end, passive
 
     def _left_source(self, lo: int, end: int) -> tuple[int, int] | None:
-        """The source phrase that ends at `end`: back to the previous clause boundary."""
+        """The source phrase that ends at `end`: back to the previous clause boundary, or past
+        an appositive or relative clause to the phrase it describes."""
         text = self.text
-        segment = text[lo:end]
-        stripped = segment.rstrip()
-        end = lo + len(stripped)
+        end = lo + len(text[lo:end].rstrip())
+        masked = _ACRONYM_PAREN.sub(lambda m: "_" * len(m.group()), text[lo:end])
         last = None
-        masked = _ACRONYM_PAREN.sub(lambda m: "_" * len(m.group()), stripped)
         for last in _BOUNDARY.finditer(masked):
             pass
-        start = lo if last is None else lo + last.end()
-        if last is not None and last.end() == len(stripped):
-            relative = last.group().lower() in _RELATIVE
-            if relative or last.group() == ",":
-                return self._appositive_head(lo, lo + last.start(), relative)
+        if last is None:
+            return self._checked(lo, end)
+        mark = last.group().lower()
+        if last.end() == end - lo:  # "…officials, who noted" / "Lee, a legislator, said"
+            if mark in _RELATIVE or mark == ",":
+                return self._appositive_head(lo, lo + last.start(), mark in _RELATIVE)
             return None
-        if last is not None and last.group().lower() in _RELATIVE:
-            return None
-        while start < end and text[start].isspace():
+        found = self._checked(lo + last.end(), end)
+        if found:
+            return found
+        if mark in _RELATIVE or mark == "that":  # "A study that appeared in X found"
+            return self._appositive_head(lo, lo + last.start(), True)
+        if mark == "and":  # "Scott … and on Monday announced": the sentence's subject
+            return self._right_source(lo, lo + last.start())
+        return None
+
+    def _checked(self, start: int, end: int) -> tuple[int, int] | None:
+        while start < end and self.text[start].isspace():
             start += 1
-        phrase = text[start:end]
-        if not _valid_source(phrase):
-            return None
-        return start, end
+        return (start, end) if _valid_source(self.text[start:end]) else None
 
     def _appositive_head(self, lo: int, end: int, relative: bool) -> tuple[int, int] | None:
         """For "Lee, a legislator, said" / "officials, who noted": the phrase before the
-        appositive or relative clause that ends at `end`."""
+        appositive(s) or relative clause that ends at `end`."""
         segment = self.text[lo:end].rstrip(" ,")
-        if not relative:
+        for _ in range(3):
             comma = segment.rfind(",")
             if comma < 0 or not _APPOSITIVE_START.match(segment, comma + 1):
-                return None
-            segment = segment[:comma]
+                break
+            segment = segment[:comma].rstrip()
+            relative = True
+        if not relative:
+            return None
         return self._trailing_noun_phrase(lo, lo + len(segment.rstrip()))
 
     def _trailing_noun_phrase(self, lo: int, end: int) -> tuple[int, int] | None:
@@ -303,7 +336,7 @@ class _Reader:
                     last_ok = end
             elif _NP_LINK.match(core) and count and not stop:
                 end = m.end()
-            elif core.islower() and count and re.fullmatch(r"[a-z-]+", core) and not stop:
+            elif core.islower() and re.fullmatch(r"[a-z-]+", core) and not _VERB_LIKE.search(core):
                 end = m.end()  # a modifier inside the phrase: "the foreign ministry"
             else:
                 break
@@ -319,6 +352,19 @@ class _Reader:
         if paren:
             end = paren.end()
         return (start, end) if _valid_source(text[start:end]) else None
+
+    def _whole_phrase(self, start: int, s_end: int) -> tuple[int, int] | None:
+        """The source after "according to", as written, to the end of its clause ("a national
+        Gallup Poll taken last week")."""
+        m = _CLAUSE_END.search(self.text, start, s_end)
+        end = m.start() if m else s_end
+        end = start + len(self.text[start:end].rstrip(" .!?"))
+        while start < end and self.text[start].isspace():
+            start += 1
+        words = self.text[start:end].split()
+        if not words or len(words) > _MAX_SOURCE_WORDS + 4:
+            return self._right_source(start, s_end)
+        return (start, end)
 
     def _inversion_allowed(self, lo: int, c_start: int) -> bool:
         """"…, said X" / "“…,” said X": the cue follows a comma, a quote or opens the sentence."""
@@ -344,10 +390,11 @@ class _Reader:
         return frames
 
     def _make_frame(self, source: tuple[int, int], cue: tuple[int, int], cue_word: str,
-                    content: list[tuple[int, int]]) -> _Frame:
+                    content: list[tuple[int, int]], zone: tuple[int, int] | None = None) -> _Frame:
         phrase = self.text[source[0] : source[1]]
         speaker, role = self._resolve(phrase, source[0])
-        return _Frame(source, cue, " ".join(cue_word.split()), speaker, role, content)
+        zone = zone or (min(source[0], cue[0]), max(source[1], cue[1]))
+        return _Frame(source, cue, " ".join(cue_word.split()), speaker, role, zone, content)
 
     # -- names -------------------------------------------------------------------------------
 
@@ -402,23 +449,27 @@ class _Reader:
 
     def figure(self, start: int, end: int) -> Attribution:
         i = self.sentence_index(start)
-        frames = self.frames[i]
         hedged = self._hedged(i, start, end)
-        if any(f.in_source(start, end) for f in frames):
-            return Attribution(hedged=hedged)
+        frames = [f for f in self.frames[i] if not f.in_source(start, end)]
+        in_source = len(frames) < len(self.frames[i])
         quote = self.quote_at(start)
-        if quote:
+        if quote and not in_source:
             frame = self.quote_frame(quote)
             if frame:
                 return self._attribution(frame, QuoteKind.direct, hedged)
-        pointer = self._pointing_back(i)
+        pointer = None if in_source else self._pointing_back(i)
         if pointer:
             return self._attribution(pointer, QuoteKind.indirect, hedged)
         holding = [f for f in frames if f.covers(start)]
         if holding:
-            frame = min(holding, key=lambda f: _distance(f, start, end))
+            frame = min(holding, key=lambda f: (self._counts(f), _distance(f, start, end)))
             return self._attribution(frame, QuoteKind.indirect, hedged)
         return Attribution(hedged=hedged)
+
+    def _counts(self, frame: _Frame) -> bool:
+        """True for a source that holds a figure ("37 percent of voters say"): a poll's
+        respondents, second to the poll itself."""
+        return any(c.isdigit() for c in self.text[frame.source[0] : frame.source[1]])
 
     def _attribution(self, frame: _Frame, quote: QuoteKind, hedged: bool) -> Attribution:
         hedged = hedged or frame.cue_word.lower() in _HEDGING_CUES
@@ -451,6 +502,18 @@ class _Reader:
         return bool(_HEDGE_RE.search(window))
 
 
+def _find_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the cue phrases between `start` and `end` (lower case, or "According to")."""
+    found = []
+    for m in _LOWER_WORD.finditer(text, start, end):
+        for phrase in _CUE_PHRASES.get(m.group().lower(), ()):
+            hit = phrase.match(text, m.start(), end)
+            if hit:
+                found.append(hit.span())
+                break
+    return found
+
+
 def _kind(speaker: str) -> str:
     words = speaker.split()
     if is_organisation(speaker) or _DOC_NOUN_RE.search(speaker):
@@ -460,6 +523,12 @@ def _kind(speaker: str) -> str:
     if words[-1][0].isupper():
         return "person"
     return "group" if words[-1].lower() in _SOURCE_NOUNS else "thing"
+
+
+def _appositive_end(text: str, end: int, limit: int) -> int:
+    """End of an appositive after an inverted source ("said Ms. Samour, 56, who …")."""
+    m = re.match(r",\s*(?:[^,.;]{1,60}?)(?=[,.;]|$)", text[end:limit])
+    return end + m.end() if m else end
 
 
 def _is_clause_final(after: str) -> bool:
