@@ -54,6 +54,7 @@ _SOURCE_NOUNS = load_words("source_nouns.txt")
 _DOCUMENTS = load_words("documents.txt")
 _MODIFIERS = load_words("speech_modifiers.txt")
 _ANAPHORIC = load_words("anaphoric_figures.txt")
+_NAME_STOPWORDS = load_words("name_stopwords.txt")
 _PRONOUNS = dict(line.split() for line in load_words("pronouns.txt"))
 
 _LOWER_WORD = re.compile(r"\b(?:[a-z]+|According)\b")
@@ -68,6 +69,9 @@ _HEDGING_CUES = frozenset(w for w in _CUES if _HEDGE_RE.fullmatch(w))
 # verbs that put the source after them in inverted order: "…, said Lee." / "…, says the report."
 _INVERTING = re.compile(r"(?:said|says|say|added|adds|wrote|writes|continued|explained|noted|"
                         r"asked|recalled|insisted|argued|warned|according\s+to)$", re.IGNORECASE)
+_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
+_GENDERED = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+_PRONOUN_REACH = 2000  # characters back that a pronoun may reach for its antecedent
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 _DOC_NOUN_RE = re.compile(rf"(?:{_alternation(_DOCUMENTS)})$", re.IGNORECASE)
 # "X's estimate": a possessive source before a document noun
@@ -135,20 +139,26 @@ def _is_source_word(word: str) -> bool:
 
 def _valid_source(phrase: str) -> bool:
     """A phrase that can be a source: ends in a name, pronoun or source noun ("her friend" too),
-    holds no verb-like or cue word, and does not start with a preposition."""
+    holds no verb-like or cue word, and does not start with a preposition. A document ("a poll
+    released Wednesday", "a survey conducted by X") may carry participles and end in a date."""
     words = _ACRONYM_PAREN.sub("", phrase).split()
     if not words or len(words) > _MAX_SOURCE_WORDS or words[-1].endswith(("’s", "'s")):
         return False
+    lowered = [w.lower().strip(",") for w in words]
+    document = any(w in _DOCUMENTS for w in lowered)
+    if len(words) == 1 and lowered[0] in _NAME_STOPWORDS and lowered[0] not in _PRONOUNS:
+        return False  # "The said …", "But said …"
     if len(words) > 1:
-        if words[0].lower() in _PREPOSITIONS:
+        if lowered[0] in _PREPOSITIONS:
             return False
-        for w in words:
-            low = w.lower().strip(",")
-            if low in _PRONOUNS and low not in _POSSESSIVE_PRONOUNS or low in _CUES:
+        for w, low in zip(words, lowered):
+            if low in _PRONOUNS and low not in _POSSESSIVE_PRONOUNS:
                 return False
-            if w.islower() and _VERB_LIKE.search(w) and low not in _SOURCE_NOUNS:
+            if low in _SOURCE_NOUNS:
+                continue
+            if low in _CUES or (not document and w.islower() and _VERB_LIKE.search(w)):
                 return False
-    if _is_source_word(words[-1]):
+    if _is_source_word(words[-1]) or document and words[-1].isalnum():
         return True
     # "her friend said", "the fund predicted": a determiner and a few lower-case words
     return (len(words) <= 4 and bool(_DETERMINER.match(words[0])) and words[-1].isalpha()
@@ -167,6 +177,7 @@ class _Reader:
         self.speakers = Speakers(text)
         self.roles: dict[str, str] = {}
         self.history: list[tuple[int, str, str]] = []  # (offset, speaker, kind) of named speakers
+        self.genders: dict[str, str | None] = {}
         self.frames = [self._sentence_frames(s, e) for s, e in self.sentences]
 
     # -- positions ---------------------------------------------------------------------------
@@ -303,7 +314,7 @@ class _Reader:
             if _NP_LINK.match(w) and i > 0 and _is_source_word(words[i - 1][2]):
                 start = s
                 continue
-            if w.islower() and i < len(words) - 1 and re.fullmatch(r"[a-z-]+", w) and i > 0 and (
+            if w.islower() and re.fullmatch(r"[a-z-]+", w) and i > 0 and (
                 _DETERMINER.match(words[i - 1][2]) or _is_source_word(words[i - 1][2])
             ):
                 start = s  # a modifier: "U.S. military officials", "the foreign ministry"
@@ -403,7 +414,7 @@ class _Reader:
         bare = phrase.strip().lower()
         kind = _PRONOUNS.get(bare)
         if kind:
-            found = self._antecedent(kind, pos)
+            found = self._antecedent(kind, bare, pos)
             if found is None:
                 return phrase.strip(), None
             return found, self.roles.get(found)
@@ -414,15 +425,40 @@ class _Reader:
         self.history.append((pos, speaker, _kind(speaker)))
         return speaker, role
 
-    def _antecedent(self, kind: str, pos: int) -> str | None:
+    def _antecedent(self, kind: str, pronoun: str, pos: int) -> str | None:
+        """The nearest earlier speaker of the pronoun's kind (and gender), not too far back;
+        for he/she also a person the article names twice or more. None: keep the pronoun."""
+        gender = _GENDER.get(pronoun)
         for offset, speaker, speaker_kind in reversed(self.history):
-            if offset < pos and speaker_kind == kind:
+            if pos - offset > _PRONOUN_REACH:
+                break
+            if offset < pos and speaker_kind == kind and self._gender(speaker) in (None, gender):
                 return speaker
-        if kind == "person":
-            people = [name for offset, name in self.speakers.people if offset < pos]
-            if people:
-                return self.speakers.canonical(people[-1])[0]
+        if kind != "person":
+            return None
+        for offset, name in reversed(self.speakers.people):
+            if pos - offset > _PRONOUN_REACH:
+                break
+            surname = name.split()[-1]
+            if offset < pos and self.text.count(surname) > 1 and self._gender(name) in (None, gender):
+                return self.speakers.canonical(name)[0]
         return None
+
+    def _gender(self, name: str) -> str | None:
+        """"he" or "she" from an honorific or from the pronouns that follow the name."""
+        if name not in self.genders:
+            surname = re.escape(name.split()[-1])
+            found = None
+            for m in re.finditer(rf"\b(?:(Mr|Mrs|Ms)\.?\s+)?{surname}\b", self.text):
+                if m.group(1):
+                    found = "he" if m.group(1) == "Mr" else "she"
+                    break
+                after = _GENDERED.search(self.text, m.end(), m.end() + 150)
+                if after:
+                    found = _GENDER[after.group().lower()]
+                    break
+            self.genders[name] = found
+        return self.genders[name]
 
     # -- figures -----------------------------------------------------------------------------
 
@@ -515,6 +551,7 @@ def _find_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _kind(speaker: str) -> str:
+    """What a pronoun must be to refer to this speaker: person, group or thing."""
     words = speaker.split()
     if is_organisation(speaker) or _DOC_NOUN_RE.search(speaker):
         return "thing"
