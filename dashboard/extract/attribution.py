@@ -65,6 +65,7 @@ for _cue in sorted(_CUES, key=len, reverse=True):
         re.compile(r"\s+".join(map(re.escape, _cue.split())) + r"\b", re.IGNORECASE)
     )
 _HEDGE_RE = re.compile(rf"\b(?:{_alternation(_HEDGES)})\b")
+_UNVERIFIED_RE = re.compile(rf"\b(?:{_alternation(load_words('unverified.txt'))})\b", re.IGNORECASE)
 _HEDGING_CUES = frozenset(w for w in _CUES if _HEDGE_RE.fullmatch(w))
 # verbs that put the source after them in inverted order: "…, said Lee." / "…, says the report."
 _INVERTING = re.compile(r"(?:said|says|say|added|adds|wrote|writes|continued|explained|noted|"
@@ -97,6 +98,8 @@ _ACRONYM_PAREN = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,8}\)")
 _DETERMINER = re.compile(r"(?:the|a|an|its|his|her|their|this|these|one|two|three|some|several|"
                          r"many|other|another|top|senior)$", re.IGNORECASE)
 _NP_LINK = re.compile(r"(?:of|for|at|from|with|in|on|to|and)$")
+# ", a fire captain in Busan," after a source: its role, without the article
+_APPOSITIVE_ROLE = re.compile(r",\s*(?:an?|the)\s+([^,;:.“”\"()]{2,80}?)\s*(?=,|\.?$|;)")
 _APPOSITIVE_START = re.compile(r"\s*(?:an?|the|who|whose|which|one|now|then|former)\b", re.IGNORECASE)
 _MAX_SOURCE_WORDS = 12
 _PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "with", "by", "to", "of", "during",
@@ -230,13 +233,15 @@ class _Reader:
             content = [(c_end, s_end)]
             if _is_clause_final(after):
                 content.append((s_start, src[0]))
-            return self._make_frame(src, (c_start, c_end), cue, content, (src[0], c_end))
+            role = _APPOSITIVE_ROLE.match(text, src[1], c_start)
+            return self._make_frame(src, (c_start, c_end), cue, content, (src[0], c_end), role)
         if _INVERTING.search(cue) and self._inversion_allowed(s_start, c_start):
             src = self._right_source(c_end, s_end)
             if src:
                 zone_end = _appositive_end(text, src[1], s_end)
+                role = _APPOSITIVE_ROLE.match(text, src[1], s_end)
                 return self._make_frame(src, (c_start, c_end), cue, [(s_start, c_start)],
-                                        (c_start, zone_end))
+                                        (c_start, zone_end), role)
         return None
 
     def _skip_modifiers(self, lo: int, end: int) -> tuple[int, bool]:
@@ -401,16 +406,19 @@ class _Reader:
         return frames
 
     def _make_frame(self, source: tuple[int, int], cue: tuple[int, int], cue_word: str,
-                    content: list[tuple[int, int]], zone: tuple[int, int] | None = None) -> _Frame:
+                    content: list[tuple[int, int]], zone: tuple[int, int] | None = None,
+                    appositive: re.Match[str] | None = None) -> _Frame:
         phrase = self.text[source[0] : source[1]]
-        speaker, role = self._resolve(phrase, source[0])
+        role = appositive.group(1) if appositive else None
+        speaker, role = self._resolve(phrase, source[0], role)
         zone = zone or (min(source[0], cue[0]), max(source[1], cue[1]))
-        return _Frame(source, cue, " ".join(cue_word.split()), speaker, role, zone, content)
+        return _Frame(source, cue, " ".join(cue_word.lower().split()), speaker, role, zone, content)
 
     # -- names -------------------------------------------------------------------------------
 
-    def _resolve(self, phrase: str, pos: int) -> tuple[str, str | None]:
-        """Canonical speaker and role of a source phrase; remembers named speakers."""
+    def _resolve(self, phrase: str, pos: int, role: str | None = None) -> tuple[str, str | None]:
+        """Canonical speaker and role of a source phrase (`role` from an appositive);
+        remembers named speakers and their roles."""
         bare = phrase.strip().lower()
         kind = _PRONOUNS.get(bare)
         if kind:
@@ -418,11 +426,12 @@ class _Reader:
             if found is None:
                 return phrase.strip(), None
             return found, self.roles.get(found)
-        speaker, role = self.speakers.canonical(phrase)
+        speaker, title = self.speakers.canonical(phrase)
+        role = title or role
         if role:
             self.roles.setdefault(speaker, role)
         role = role or self.roles.get(speaker)
-        self.history.append((pos, speaker, _kind(speaker)))
+        self.history.append((pos, speaker, self._kind(speaker)))
         return speaker, role
 
     def _antecedent(self, kind: str, pronoun: str, pos: int) -> str | None:
@@ -432,17 +441,35 @@ class _Reader:
         for offset, speaker, speaker_kind in reversed(self.history):
             if pos - offset > _PRONOUN_REACH:
                 break
-            if offset < pos and speaker_kind == kind and self._gender(speaker) in (None, gender):
+            if offset >= pos:
+                continue
+            if speaker_kind == kind and self._gender(speaker) in (None, gender):
+                return speaker
+            if kind == "person" and speaker_kind == "name" and self._gender(speaker) == gender:
                 return speaker
         if kind != "person":
             return None
         for offset, name in reversed(self.speakers.people):
             if pos - offset > _PRONOUN_REACH:
                 break
-            surname = name.split()[-1]
-            if offset < pos and self.text.count(surname) > 1 and self._gender(name) in (None, gender):
+            if offset < pos and self._gender(name) == gender:
                 return self.speakers.canonical(name)[0]
         return None
+
+    def _kind(self, speaker: str) -> str:
+        """What a pronoun must be to refer to this speaker: person, group or thing; "name" for
+        a capitalised name that may be a person (only a pronoun of its known gender takes it)."""
+        words = speaker.split()
+        if _DOC_NOUN_RE.search(speaker):
+            return "thing"
+        if not words[-1][0].isupper():
+            plural = words[-1].lower().endswith("s") or words[-1].lower() in _SOURCE_NOUNS
+            return "group" if plural else "thing"
+        if is_organisation(speaker):
+            return "thing"
+        if speaker in self.speakers.person_names or len(words) == 1 and words[0] in self.speakers.full_names:
+            return "person"
+        return "name"
 
     def _gender(self, name: str) -> str | None:
         """"he" or "she" from an honorific or from the pronouns that follow the name."""
@@ -532,10 +559,11 @@ class _Reader:
         s_start, s_end = self.sentences[i]
         before = self.text[s_start:start]
         cut = max(before.rfind(";"), before.rfind(":"))
-        after = self.text[end:s_end]
+        cues = _find_cues(self.text, end, s_end)  # "Three economists said …would…": not ours
+        after = self.text[end : cues[0][0] if cues else s_end]
         stop = re.search(r"[,;:.]", after)
         window = before[cut + 1 :] + " " + (after[: stop.start()] if stop else after)
-        return bool(_HEDGE_RE.search(window))
+        return bool(_HEDGE_RE.search(window) or _UNVERIFIED_RE.search(self.text, s_start, s_end))
 
 
 def _find_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -548,18 +576,6 @@ def _find_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 found.append(hit.span())
                 break
     return found
-
-
-def _kind(speaker: str) -> str:
-    """What a pronoun must be to refer to this speaker: person, group or thing."""
-    words = speaker.split()
-    if is_organisation(speaker) or _DOC_NOUN_RE.search(speaker):
-        return "thing"
-    if words[-1].lower().endswith("s") and not words[-1][0].isupper():
-        return "group"
-    if words[-1][0].isupper():
-        return "person"
-    return "group" if words[-1].lower() in _SOURCE_NOUNS else "thing"
 
 
 def _appositive_end(text: str, end: int, limit: int) -> int:

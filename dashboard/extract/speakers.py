@@ -54,9 +54,11 @@ class Speakers:
                     break
         self.full_names: dict[str, str] = {}
         self.people: list[tuple[int, str]] = []  # (offset, name) of each full person name
+        self.person_names: set[str] = set()
         for m in _NAME_RUN.finditer(text):
             for name in _person_names(m.group()):
                 self.people.append((m.start(), name))
+                self.person_names.add(name)
                 parts = name.split()
                 for part in (parts[0], parts[-1]):
                     known = self.full_names.get(part)
