@@ -87,11 +87,11 @@ SPANS_AND_ROLES = [
 
 # Canonical speakers: surname → fullest name, acronym → expansion, pronoun → earlier speaker.
 CANONICAL = [
-    Example("Finance minister Rosa Ferreira spoke on Monday. Later, Ferreira said 3 banks "
+    Example("Finance minister Rosa Ferreira said talks went on. Later, Ferreira said 3 banks "
             "would merge.", "3", "Rosa Ferreira", "Finance minister", "said", I, True),
     Example("The Federal Aviation Office (FAO) grounded the fleet. The FAO said 17 jets had "
             "cracks.", "17", "Federal Aviation Office (FAO)", None, "said", I),
-    Example("Paul Okafor, the coach, spoke after the match. He said 11 players were injured.",
+    Example("Paul Okafor, the coach, said he was proud. He said 11 players were injured.",
             "11", "Paul Okafor", "coach", "said", I),
     Example("Ms. Dana Whitfield met the press. She said 8 suspects were held.", "8",
             "Dana Whitfield", None, "said", I),
@@ -107,8 +107,8 @@ QUOTES = [
     Example("‘We lost 30 trucks,’ Haddad told the BBC.", "30", "Haddad", None, "told", D),
     Example("Omar Haddad said the convoy lost “at least 30 trucks” on the road.", "at least 30",
             "Omar Haddad", None, "said", D),
-    Example("Omar Haddad spoke to reporters: \n“We lost 30 trucks in one night.",
-            "30", "Omar Haddad", None, "spoke", D),
+    Example("Omar Haddad told reporters: \n“We lost 30 trucks in one night.",
+            "30", "Omar Haddad", None, "told", D),
     Example("Lina Sato described the storm.\n“The first wave hit at dawn,” she said. “By noon "
             "it had destroyed 70 houses.”", "70", "Lina Sato", None, "said", D),
     Example("“The river rose fast,” said Lina Sato.\n“We saw 12 cars swept away.\n“Nobody "

@@ -73,6 +73,10 @@ _INVERTING = re.compile(r"(?:said|says|say|added|adds|wrote|writes|continued|exp
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _GENDERED = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 _PRONOUN_REACH = 2000  # characters back that a pronoun may reach for its antecedent
+_NOT_CONTENT = re.compile(r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|with|from|into|about|"
+                          r"of|while|as|when)\b|[a-z]+ing\b)")
+_THAT = re.compile(r"\bthat\b")
+_TO = re.compile(r"\s*to\b")
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 _DOC_NOUN_RE = re.compile(rf"(?:{_alternation(_DOCUMENTS)})$", re.IGNORECASE)
 # "X's estimate": a possessive source before a document noun
@@ -85,7 +89,7 @@ _IN_DOC = re.compile(
     rf"\b[Ii]n\s+(?:an?|the|its|his|her|their)\s+((?:[\w.’'&/-]+\s+){{0,5}}?(?:{_alternation(_DOCUMENTS)}))\b"
 )
 _ANAPHORA = re.compile(
-    rf"\b(?:this|these|that|those|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_alternation(_ANAPHORIC)})\b"
+    rf"\b(?:this|these|those)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_alternation(_ANAPHORIC)})\b"
 )
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–]|\s-{1,2}\s|(?<![A-Za-z])['’‘\"“”]|['’‘\"“”](?![A-Za-z])|"
@@ -229,9 +233,11 @@ class _Reader:
             return None  # a noun: "the report", "Trump's plan"
         src = self._left_source(s_start, left_end)
         if src:
-            after = text[c_end:s_end]
-            content = [(c_end, s_end)]
-            if _is_clause_final(after):
+            content = []
+            after = _content_after(text, cue, c_end, s_end)
+            if after < s_end:
+                content.append((after, s_end))
+            if after == s_end or _is_clause_final(text[c_end:s_end]):
                 content.append((s_start, src[0]))
             role = _APPOSITIVE_ROLE.match(text, src[1], c_start)
             return self._make_frame(src, (c_start, c_end), cue, content, (src[0], c_end), role)
@@ -523,15 +529,15 @@ class _Reader:
         pointer = None if in_source else self._pointing_back(i)
         if pointer:
             return self._attribution(pointer, QuoteKind.indirect, hedged)
-        holding = [f for f in frames if f.covers(start)]
+        holding = [f for f in frames if f.covers(start) and not self._counts(f)]
         if holding:
-            frame = min(holding, key=lambda f: (self._counts(f), _distance(f, start, end)))
+            frame = min(holding, key=lambda f: _distance(f, start, end))
             return self._attribution(frame, QuoteKind.indirect, hedged)
         return Attribution(hedged=hedged)
 
     def _counts(self, frame: _Frame) -> bool:
-        """True for a source that holds a figure ("37 percent of voters say"): a poll's
-        respondents, second to the poll itself."""
+        """True for a source that holds a figure ("37 percent of voters say"): respondents of
+        a poll speak for their share only, which is the reporter's (or the poll's) figure."""
         return any(c.isdigit() for c in self.text[frame.source[0] : frame.source[1]])
 
     def _attribution(self, frame: _Frame, quote: QuoteKind, hedged: bool) -> Attribution:
@@ -582,6 +588,18 @@ def _appositive_end(text: str, end: int, limit: int) -> int:
     """End of an appositive after an inverted source ("said Ms. Samour, 56, who …")."""
     m = re.match(r",\s*(?:[^,.;]{1,60}?)(?=[,.;]|$)", text[end:limit])
     return end + m.end() if m else end
+
+
+def _content_after(text: str, cue: str, c_end: int, s_end: int) -> int:
+    """Where the content after a cue starts: right after it, unless a comma, a preposition or
+    a participle follows ("said to a crowd of 500", "said, emphasizing …"); then after a
+    "that" close by, else nowhere (`s_end`)."""
+    if not _NOT_CONTENT.match(text, c_end, s_end) and not (
+        _INVERTING.search(cue) and _TO.match(text, c_end, s_end)
+    ):
+        return c_end
+    that = _THAT.search(text, c_end, min(s_end, c_end + 60))
+    return that.end() if that else s_end
 
 
 def _is_clause_final(after: str) -> bool:

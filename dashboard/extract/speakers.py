@@ -14,7 +14,7 @@ from dashboard.extract.lexicon import load_words
 
 _TITLES = load_words("titles.txt")
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"})
-_ORG_WORDS = load_words("org_words.txt")
+_ORG_WORDS = load_words("org_words.txt") | load_words("places.txt")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _NAME_STOPWORDS = load_words("name_stopwords.txt")
 
@@ -32,7 +32,8 @@ def _key(word: str) -> str:
 
 
 def is_organisation(name: str) -> bool:
-    """True when a capitalised name names an organisation or a document, not a person."""
+    """True when a capitalised name names an organisation, a place or a document, not a
+    person."""
     return any(_key(w) in _ORG_WORDS for w in name.split()) or bool(re.search(r"\([A-Z]", name))
 
 
@@ -56,6 +57,8 @@ class Speakers:
         self.people: list[tuple[int, str]] = []  # (offset, name) of each full person name
         self.person_names: set[str] = set()
         for m in _NAME_RUN.finditer(text):
+            if _in_headline(text, m.start()):
+                continue
             for name in _person_names(m.group()):
                 self.people.append((m.start(), name))
                 self.person_names.add(name)
@@ -128,3 +131,12 @@ def _person_names(run: str) -> list[str]:
         if len(words) >= 2 and not is_organisation(name) and "’s" not in name and "'s" not in name:
             names.append(name)
     return names
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """True inside a title-case line ("Trump Says Museum Will Tell"): its runs are no names."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = text[start : end if end >= 0 else len(text)].split()[:12]
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 4 and capitalised >= 0.7 * len(words)
