@@ -75,6 +75,8 @@ _GENDERED = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 _PRONOUN_REACH = 2000  # characters back that a pronoun may reach for its antecedent
 _NOT_CONTENT = re.compile(r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|with|from|into|about|"
                           r"of|while|as|when)\b|[a-z]+ing\b)")
+_LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){0,3}):\s")
+_COLON_BEFORE = re.compile(r"(:)\s*$")
 _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\s*to\b")
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -94,7 +96,7 @@ _ANAPHORA = re.compile(
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–]|\s-{1,2}\s|(?<![A-Za-z])['’‘\"“”]|['’‘\"“”](?![A-Za-z])|"
     r"\b(?:that|and|but|because|while|when|as|if|after|since|so|where|although|though|whereas|"
-    r"which|who|whom)\b"
+    r"which|who|whom|what)\b"
 )
 _RELATIVE = frozenset({"who", "which"})
 _WORD = re.compile(r"\S+")
@@ -163,12 +165,14 @@ def _valid_source(phrase: str) -> bool:
                 return False
             if low in _SOURCE_NOUNS:
                 continue
-            if low in _CUES or (not document and w.islower() and _VERB_LIKE.search(w)):
+            named = words[-1][0].isupper() and len(words) <= 6
+            if low in _CUES or (not (document or named) and w.islower() and _VERB_LIKE.search(w)):
                 return False
     if _is_source_word(words[-1]) or document and words[-1].isalnum():
         return True
     # "her friend said", "the fund predicted": a determiner and a few lower-case words
-    return (len(words) <= 4 and bool(_DETERMINER.match(words[0])) and words[-1].isalpha()
+    determined = _DETERMINER.match(words[0]) or words[0].endswith(("’s", "'s", "s'", "s’"))
+    return (len(words) <= 4 and bool(determined) and words[-1].isalpha()
             and words[-1].islower() and not _VERB_LIKE.search(words[-1]))
 
 
@@ -231,7 +235,10 @@ class _Reader:
         word_before = text[s_start:left_end].rsplit(None, 1)[-1:] or [""]
         if _DETERMINER.fullmatch(word_before[0]) or word_before[0].endswith(("’s", "'s")):
             return None  # a noun: "the report", "Trump's plan"
-        src = self._left_source(s_start, left_end)
+        if cue.endswith("ing") and text[s_start:c_start].rstrip().endswith(","):
+            src = self._right_source(s_start, c_start)  # "He …, saying …": the subject
+        else:
+            src = self._left_source(s_start, left_end)
         if src:
             content = []
             after = _content_after(text, cue, c_end, s_end)
@@ -285,7 +292,7 @@ class _Reader:
             return found
         if mark in _RELATIVE or mark == "that":  # "A study that appeared in X found"
             return self._appositive_head(lo, lo + last.start(), True)
-        if mark == "and":  # "Scott … and on Monday announced": the sentence's subject
+        if mark in ("and", "but"):  # "Scott … and on Monday announced": the sentence's subject
             return self._right_source(lo, lo + last.start())
         return None
 
@@ -300,7 +307,10 @@ class _Reader:
         segment = self.text[lo:end].rstrip(" ,")
         for _ in range(3):
             comma = segment.rfind(",")
-            if comma < 0 or not _APPOSITIVE_START.match(segment, comma + 1):
+            if comma < 0 or not (
+                _APPOSITIVE_START.match(segment, comma + 1)
+                or _short_appositive(segment[comma + 1 :], segment[:comma])
+            ):
                 break
             segment = segment[:comma].rstrip()
             relative = True
@@ -500,10 +510,18 @@ class _Reader:
         pieces = [q for q in self.quotes if q.group == quote.group]
         first, last = pieces[0], pieces[-1]
         inside = range(self.sentence_index(first.start), self.sentence_index(last.end - 1) + 1)
+        label = self.label_frame(first.start + 1)  # "“WALLACE: Do you …"
+        if label:
+            return label
         candidates = [f for i in inside for f in self.frames[i] if not self.quote_at(f.cue[0])]
         if candidates:
             return min(candidates, key=lambda f: _distance(f, first.start, last.end))
         para_start, para_end = self.paragraph_of(first.start)
+        colon = _COLON_BEFORE.search(self.text, para_start, first.start)
+        if colon:  # "Carl Bialik: “…”", "More from Smith: “…”"
+            src = self._trailing_noun_phrase(para_start, colon.start())
+            if src:
+                return self._make_frame(src, colon.span(1), ":", [])
         _, last_para_end = self.paragraph_of(last.start)
         after, before = inside[-1] + 1, inside[0] - 1
         if after < len(self.sentences) and self.sentences[after][0] < last_para_end and self.frames[after]:
@@ -515,6 +533,18 @@ class _Reader:
             if prev:
                 return prev[-1]
         return None
+
+    def label_frame(self, pos: int) -> _Frame | None:
+        """A speaker label opening the paragraph or quotation at `pos` ("WALLACE: …", "Stone:
+        …"): a name used as a label twice or more in the article, or a known person's name."""
+        m = _LABEL.match(self.text, pos)
+        if not m:
+            return None
+        name = m.group(1)
+        repeated = len(re.findall(rf"(?m)^\W*{re.escape(name)}:", self.text)) > 1
+        if not repeated and name not in self.speakers.full_names:
+            return None
+        return self._make_frame(m.span(1), (m.end(1), m.end(1) + 1), ":", [])
 
     def figure(self, start: int, end: int) -> Attribution:
         i = self.sentence_index(start)
@@ -533,6 +563,9 @@ class _Reader:
         if holding:
             frame = min(holding, key=lambda f: _distance(f, start, end))
             return self._attribution(frame, QuoteKind.indirect, hedged)
+        label = None if in_source else self.label_frame(self.paragraph_of(start)[0])
+        if label and label.source[1] < start:
+            return self._attribution(label, QuoteKind.direct if quote else QuoteKind.indirect, hedged)
         return Attribution(hedged=hedged)
 
     def _counts(self, frame: _Frame) -> bool:
@@ -588,6 +621,18 @@ def _appositive_end(text: str, end: int, limit: int) -> int:
     """End of an appositive after an inverted source ("said Ms. Samour, 56, who …")."""
     m = re.match(r",\s*(?:[^,.;]{1,60}?)(?=[,.;]|$)", text[end:limit])
     return end + m.end() if m else end
+
+
+def _short_appositive(appositive: str, before: str) -> bool:
+    """"Jeff Weaver, Sanders' campaign manager," / "Salceda, citing data from X,": a short
+    phrase after a name, or a participle phrase."""
+    words = appositive.split()
+    if not words or not before.rstrip()[-1:].isalpha():
+        return False
+    if words[0].endswith("ing") and words[0].islower():
+        return True
+    last = before.split()[-1]
+    return last[0].isupper() and len(words) <= 8 and not any(_VERB_LIKE.search(w) for w in words)
 
 
 def _content_after(text: str, cue: str, c_end: int, s_end: int) -> int:
