@@ -73,17 +73,19 @@ def newsquant(text: str) -> list[dict]:
     """One NewsQuant prediction dict per figure in `text`."""
     out = []
     for q in find_quantities(text):
-        if q.change is not None and q.qualifier != Qualifier.range:
-            change = "up" if q.change == Change.increase else "down"
-        else:
-            change = _QUALIFIER_LABEL[q.qualifier]
-        pred = {"value": q.value, "low": None, "high": None, "change": change, "unit": _unit(q)}
-        if q.qualifier == Qualifier.range and q.qualifier_text and change == "=":
+        change = _QUALIFIER_LABEL[q.qualifier]
+        if q.qualifier == Qualifier.range and q.qualifier_text:
             change = "~"  # "about 20-30"
+        if change == "=" and q.change is not None:
+            change = "up" if q.change == Change.increase else "down"
+        from_range = q.qualifier == Qualifier.range and q.mention.lower().startswith("from")
+        pred = {"value": q.value, "low": None, "high": None, "change": change, "unit": _unit(q)}
         if q.qualifier in (Qualifier.range, Qualifier.vague):
             low, high = q.low, q.high
-            if q.mention.lower().startswith("from") and q.change == Change.decrease:
-                low, high = high, low  # "from 208 to 193": NewsQuant keeps the written order
+            if from_range:  # "from 208 to 193": NewsQuant keeps the written order, no change
+                pred["change"] = "="
+                if q.change == Change.decrease:
+                    low, high = high, low
             pred.update(value=None, low=low, high=high)
         out.append(pred)
     return out

@@ -48,19 +48,18 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        start: list[int] = []
-        end: list[int] = []
-        word: list[str] = []
-        for m in _TOKEN.finditer(text):
-            s = m.group()
-            if s[0].isdigit() and ("," in s or s.count(".") > 1):
-                _split_digits(s, m.start(), start, end, word)
-                continue
-            start.append(m.start())
-            end.append(m.end())
-            word.append(s)
+        matches = list(_TOKEN.finditer(text))
+        word = [m.group() for m in matches]
+        start = [m.start() for m in matches]
+        end = [m.end() for m in matches]
+        if any(w[0].isdigit() and ("," in w or w.count(".") > 1) for w in word):
+            start, end, word = _resplit(start, end, word)
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            self.low = [lowered[s:e] for s, e in zip(start, end)]
+        else:  # a character whose lower case is longer ("İ"): lower each token
+            self.low = [w.lower() for w in word]
         self.start, self.end, self.word = start, end, word
-        self.low = [w.lower() for w in word]
         self.n = len(word)
 
     def glued(self, i: int) -> bool:
@@ -87,6 +86,33 @@ class Tokens:
 
     def is_digits(self, i: int) -> bool:
         return 0 <= i < self.n and self.word[i][0].isdigit()
+
+
+def edge_tokens(phrases, last: bool = False, lower: bool = True) -> frozenset[str]:
+    """The first (or last) token of each phrase, as the tokenizer splits it: a cheap pre-check
+    before building multi-token phrases."""
+    edges = set()
+    for phrase in phrases:
+        words = _TOKEN.findall(phrase)
+        if words:
+            edge = words[-1] if last else words[0]
+            edges.add(edge.lower() if lower else edge)
+    return frozenset(edges)
+
+
+def _resplit(start: list[int], end: list[int], word: list[str]) -> tuple[list, list, list]:
+    """Split digit runs with separators into numbers ("1,234,5678" -> "1,234", ",", "5678")."""
+    new_start: list[int] = []
+    new_end: list[int] = []
+    new_word: list[str] = []
+    for s, e, w in zip(start, end, word):
+        if w[0].isdigit() and ("," in w or w.count(".") > 1):
+            _split_digits(w, s, new_start, new_end, new_word)
+        else:
+            new_start.append(s)
+            new_end.append(e)
+            new_word.append(w)
+    return new_start, new_end, new_word
 
 
 def _split_digits(s: str, offset: int, start: list, end: list, word: list) -> None:

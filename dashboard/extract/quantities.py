@@ -21,8 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from dashboard.extract.lexicon import load_json, load_words
-from dashboard.extract.numbers import ANCHORS, UNITS, WORD_NUMBERS, Number, Tokens, parse_number
-from dashboard.extract.units import MONEY_UNITS, currency_before, glued_code_only, unit_after
+from dashboard.extract.numbers import (
+    ANCHORS, WORD_NUMBERS, Number, Tokens, edge_tokens, parse_number,
+)
+from dashboard.extract.units import UNIT_WORDS, currency_before, glued_code_only, unit_after
 from dashboard.models import Change, Qualifier
 
 
@@ -49,6 +51,8 @@ _AFTER: dict[str, Qualifier] = {k: Qualifier(v) for k, v in _QUAL["after"].items
 _JUST_UNDER = frozenset(_QUAL["just_under"])
 _JUST_OVER = frozenset(_QUAL["just_over"])
 _SPREAD: float = _QUAL["approximate_spread"]
+_BEFORE_LAST = edge_tokens(_BEFORE, last=True)
+_AFTER_FIRST = edge_tokens(_AFTER)
 
 _CHG = load_json("changes.json")
 _CHANGE_BEFORE = {w: Change.increase for w in _CHG["increase"]["before"]} | {
@@ -59,18 +63,22 @@ _CHANGE_AFTER = {w: Change.increase for w in _CHG["increase"]["after"]} | {
 }
 _MEASURED_ONLY = frozenset(_CHG["measured_only"])
 _PARTICLES = frozenset(_CHG["particles"])
+_CHANGE_LAST = edge_tokens(_CHANGE_BEFORE, last=True)
 
 _NF = load_json("non_figures.json")
 _MONTHS = frozenset(_NF["months"])
 _WEEKDAYS = frozenset(_NF["weekdays"])
 _YEAR_WORDS = frozenset(_NF["year_words"])
 _CLOCK = frozenset(_NF["clock"])
+_CLOCK_FIRST = edge_tokens(_CLOCK)
 _ORDINAL = frozenset(_NF["ordinal_suffixes"])
 _ID_WORDS = frozenset(_NF["id_words"])
 _STREETS = frozenset(_NF["street_words"])
 _PRONOUN_ONE = frozenset(_NF["pronoun_one"])
 _ONE_AFTER = frozenset(_NF["one_after"])
 _NOT_HALF_AFTER = frozenset(_NF["not_half_after"])
+_RANK_WORDS = frozenset(_NF["rank_words"])
+_YEAR_DETERMINERS = frozenset(_NF["year_determiners"])
 _IDIOMS: dict[str, list[str]] = {}
 for _idiom in _NF["idioms"]:
     for _part in _idiom.replace("-", " ").replace("/", " ").split():
@@ -96,18 +104,19 @@ def find_quantities(text: str) -> list[Quantity]:
     """Return the figures in `text`, in order of position."""
     tok = Tokens(text)
     out: list[Quantity] = []
-    i = 0
-    n = tok.n
-    while i < n:
-        w = tok.word[i]
-        if w[0].isdigit() or tok.low[i] in ANCHORS or (w == "." and tok.is_digits(i + 1)):
-            found, i = _quantity_at(tok, i)
-            if found:
-                if out and found.qualifier == Qualifier.exact and text[out[-1].end : found.start].strip() == "(":
-                    found = _same_bound(found, out[-1])
-                out.append(found)
+    low = tok.low
+    candidates = [
+        k for k, w in enumerate(tok.word) if w[0].isdigit() or low[k] in ANCHORS or w == "."
+    ]
+    resume = 0
+    for i in candidates:
+        if i < resume or (tok.word[i] == "." and not tok.is_digits(i + 1)):
             continue
-        i += 1
+        found, resume = _quantity_at(tok, i)
+        if found:
+            if out and found.qualifier == Qualifier.exact and text[out[-1].end : found.start].strip() == "(":
+                found = _same_bound(found, out[-1])
+            out.append(found)
     return out
 
 
@@ -135,7 +144,7 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
     first = sign[0] if sign else num.first
     unit, last = unit_after(tok, num.last, currency, num.scaled)
     second, marker, last = _range(tok, num, first, unit, last, currency)
-    if second is not None and unit is None:
+    if second is not None and (unit is None or unit == currency):
         unit, last = unit_after(tok, second.last, currency or _sign_of(tok, second), second.scaled)
     if second is None and _score_or_phone(tok, num, unit):
         return None, _skip_range(tok, num)
@@ -153,8 +162,13 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
         qual, qual_text = post_qual
     change = _change(tok, start_tok, last, unit, num)
     counted = None
-    if unit is None or unit == "fraction":
+    if unit is None and num.kind != "fraction":
+        counted, unit, last = _compound(tok, last)
+    if unit is None and counted is None:
         counted = _counted(tok, last, (second or num).value, num)
+        head = _unit_word(counted)
+        if head:  # "517 rushing yards", "50 previous years": the noun is a unit
+            unit, counted = head, None
     if num.kind == "fraction" and second is None:
         unit = "fraction"
     value, low, high, qualifier = _interval(num, second, qual, qual_text, marker, tok)
@@ -190,7 +204,9 @@ def _range(
     if link in _DASHES:
         if link != "–" and tok.start[last] - tok.end[last - 1] > 1:
             return None, None, last
-    elif link == "or" and marker is None and unit is None and num.plain and num.value < 100:
+    elif link == "or" and marker is None and unit is None and num.value < 100 and (
+        num.plain or num.kind == "words"
+    ):
         pass  # "three or four years"; checked below to be increasing
     elif link == "to" or (link == "and" and prev == "between"):
         if link == "to" and marker is None and unit and _change_word_before(tok, first):
@@ -290,6 +306,9 @@ def _not_a_figure(tok: Tokens, num: Number, unit: str | None, currency: str | No
         prev = tok.low[i - 1] if i > 0 else ""
         if prev in _NOT_HALF_AFTER or prev in _MONTHS:
             return True
+    prev = tok.low[i - 1] if i > 0 else ""
+    if prev in _RANK_WORDS and not unit and not _plural_after(tok, j):
+        return True  # "the bottom three": a rank
     if not num.plain:
         return False
     if unit and unit not in ("year", "day", "month"):
@@ -306,8 +325,11 @@ def _not_a_figure(tok: Tokens, num: Number, unit: str | None, currency: str | No
     if i == 0 and nxt in (".", ")") and j + 1 < tok.n:
         return True  # list marker "1. The …"
     if len(tok.word[i]) == 4 and 1000 <= value <= 2199:
-        if prev in _YEAR_WORDS or prev in _MONTHS or 1900 <= value <= 2099 and not _plural_after(tok, j):
+        if prev in _YEAR_WORDS or prev in _MONTHS or prev in _YEAR_DETERMINERS:
             return True
+        if 1900 <= value <= 2099 and (not _plural_after(tok, j) or tok.word[i - 1][0].isupper()):
+            return True
+
     if _id_like(tok, num, prev, prev2):
         return True
     return _address(tok, j)
@@ -333,6 +355,8 @@ def _idiom(tok: Tokens, num: Number) -> bool:
 
 
 def _clock_after(tok: Tokens, j: int) -> bool:
+    if j >= tok.n or tok.low[j] not in _CLOCK_FIRST:
+        return False
     for size in (4, 3, 2, 1):
         if j + size <= tok.n and tok.phrase(j, j + size).replace(" ", "") in _CLOCK:
             if size == 1 or all(tok.glued(k) for k in range(j + 1, j + size)):
@@ -393,8 +417,8 @@ def _address(tok: Tokens, j: int) -> bool:
     for k in range(j, min(j + 4, tok.n)):
         w = tok.word[k]
         if tok.low[k] in _STREETS and w[0].isupper():
-            return k > j or True
-        if not (w[0].isupper() or w[0].isdigit() or w == "."):
+            return True
+        if not (w[0].isupper() or w[0].isdigit() or w == "." or tok.low[k] in _ORDINAL):
             return False
     return False
 
@@ -428,6 +452,8 @@ def _qualifier_before(tok: Tokens, first: int) -> tuple[Qualifier | None, str | 
     if k > 0 and tok.word[k - 1] in _DASHES and tok.glued(k) and tok.glued(k - 1):
         k -= 1  # "sub-7"
     best: tuple[Qualifier | None, str | None, int] = (None, None, first)
+    if k == 0 or tok.low[k - 1] not in _BEFORE_LAST:
+        return best
     for size in range(1, 5):
         s = k - size
         if s < 0:
@@ -442,7 +468,7 @@ def _qualifier_before(tok: Tokens, first: int) -> tuple[Qualifier | None, str | 
 
 
 def _qualifier_after(tok: Tokens, last: int) -> tuple[tuple[Qualifier, str] | None, int]:
-    if last >= tok.n:
+    if last >= tok.n or tok.low[last] not in _AFTER_FIRST:
         return None, last
     for size in (3, 2, 1):
         k = last + size
@@ -508,7 +534,7 @@ def _change_before(tok: Tokens, first: int, measured: bool) -> Change | None:
         if k < 0:
             return None
         low = tok.low[k]
-        for size in (2, 1):
+        for size in (2, 1) if low in _CHANGE_LAST else ():
             s = k - size + 1
             if s >= 0:
                 phrase = tok.phrase(s, k + 1)
@@ -566,6 +592,36 @@ def _counted(tok: Tokens, j: int, value: float, num: Number) -> str | None:
     if phrase is None and (k >= tok.n or not tok.word[k][0].isalnum()):
         phrase = _counted_before(tok, num.first)
     return phrase
+
+
+def _compound(tok: Tokens, j: int) -> tuple[str | None, str | None, int]:
+    """ "a six-cylinder engine" counts cylinders; "four-, five- and six-cylinder" too.
+
+    Returns (counted, unit, end token); the unit when the word after the hyphen is one.
+    """
+    if j + 1 >= tok.n or tok.word[j] not in _DASHES or not tok.glued(j):
+        return None, None, j
+    k = j
+    if not (tok.glued(j + 1) and tok.word[j + 1][0].isalpha()):  # suspended: "four-, five-"
+        for k in range(j + 1, min(j + 10, tok.n - 1)):
+            if tok.word[k] in _DASHES and tok.glued(k) and tok.glued(k + 1):
+                break
+        else:
+            return None, None, j
+        if not (tok.is_digits(k - 1) or tok.low[k - 1] in WORD_NUMBERS):
+            return None, None, j
+    word = tok.word[k + 1]
+    if not word[0].isalpha() or tok.low[k + 1] in _STOP:
+        return None, None, j
+    return word, None, j + 2 if k == j else j
+
+
+def _unit_word(counted: str | None) -> str | None:
+    """The unit a counted noun names, when its last word is one ("rushing yards" -> yard)."""
+    if not counted:
+        return None
+    head = counted.rsplit(" ", 1)[-1].lower()
+    return UNIT_WORDS.get(head)
 
 
 def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:

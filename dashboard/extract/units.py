@@ -8,7 +8,7 @@ adds its denominator (`USD per barrel`). Matching looks at a handful of tokens o
 from __future__ import annotations
 
 from dashboard.extract.lexicon import load_json
-from dashboard.extract.numbers import Tokens
+from dashboard.extract.numbers import Tokens, edge_tokens
 
 _UNITS = load_json("units.json")
 _CURRENCIES = load_json("currencies.json")
@@ -18,6 +18,7 @@ _SYMBOLS: dict[str, str] = {s: unit for unit, forms in _UNITS["symbols"].items()
 _GLUED = frozenset(_UNITS["glued"])
 _PER: dict[str, str] = {s.lower(): s.lower() for s in _UNITS["per"]}
 _PER_WORDS = ("per", "a", "an", "/", "each")
+_NOT_RATE_AFTER = frozenset({"earlier", "ago", "before", "later", "after", "prior", "previously", "on"})
 
 _PREFIX: dict[str, str] = _CURRENCIES["prefix"]
 _GLUED_PREFIX: dict[str, str] = _CURRENCIES["glued_prefix"]
@@ -25,16 +26,25 @@ _SUFFIX: dict[str, str] = _CURRENCIES["suffix"]
 _NAMES: dict[str, str] = _CURRENCIES["names"]
 _SCALED_NAMES: dict[str, str] = _CURRENCIES["scaled_names"]
 _US = ("US", "U.S.", "U.S")
+_PREFIX_LAST = edge_tokens(list(_PREFIX) + list(_GLUED_PREFIX), last=True, lower=False)
+_UNIT_FIRST = edge_tokens(_WORDS) | edge_tokens(_SYMBOLS, lower=False)
+_NAME_FIRST = (
+    edge_tokens(_SUFFIX, lower=False) | edge_tokens(_NAMES) | edge_tokens(_SCALED_NAMES)
+)
 
 _MAX_SPAN = 4  # tokens in the longest unit or currency form ("U.S. $", "degrees Celsius")
 
-#: Units that belong with money, not with measures (a price in cents is still money).
-MONEY_UNITS = frozenset({"cent", "pence", "sen"})
+#: Single-word unit names a counted noun may end in ("517 rushing yards" measures yards).
+UNIT_WORDS: dict[str, str] = {
+    form: unit for form, unit in _WORDS.items() if form.isalpha() and len(form) > 3
+}
 
 
 def currency_before(tok: Tokens, i: int) -> tuple[int, str] | None:
     """The currency sign or code written just before token `i`: (its first token, ISO code)."""
     best = None
+    if i == 0 or tok.word[i - 1] not in _PREFIX_LAST:
+        return None
     for size in range(1, _MAX_SPAN + 1):
         k = i - size
         if k < 0:
@@ -91,6 +101,8 @@ def unit_after(tok: Tokens, j: int, currency: str | None, scaled: bool) -> tuple
 
 def _currency_name(tok: Tokens, j: int, scaled: bool) -> tuple[str | None, int]:
     found: tuple[str | None, int] = (None, j)
+    if j >= tok.n or (tok.low[j] not in _NAME_FIRST and tok.word[j] not in _NAME_FIRST):
+        return found
     for size in range(1, _MAX_SPAN):
         k = j + size
         if k > tok.n:
@@ -109,6 +121,8 @@ def _currency_name(tok: Tokens, j: int, scaled: bool) -> tuple[str | None, int]:
 def _measure(tok: Tokens, j: int) -> tuple[str | None, int]:
     """Longest unit form starting at token `j` (exact symbols first, then words)."""
     found: tuple[str | None, int] = (None, j)
+    if j >= tok.n or (tok.low[j] not in _UNIT_FIRST and tok.word[j] not in _UNIT_FIRST):
+        return found
     for size in range(1, _MAX_SPAN + 1):
         k = j + size
         if k > tok.n or (size > 1 and tok.start[k - 1] - tok.end[k - 2] > 1):
@@ -131,17 +145,24 @@ def _measure(tok: Tokens, j: int) -> tuple[str | None, int]:
 
 
 def _rate(tok: Tokens, j: int, unit: str) -> tuple[str, int]:
-    """Add a denominator after `per`/`a`/`/`: "USD per barrel", "USD per month"."""
-    if j + 1 < tok.n and tok.low[j] in _PER_WORDS:
-        if tok.low[j] == "/" and not tok.glued(j + 1):
-            return unit, j
-        denominator, k = _measure(tok, j + 1)
-        if not denominator:
-            for size in (2, 1):
-                phrase = tok.phrase(j + 1, min(j + 1 + size, tok.n))
-                if phrase in _PER:
-                    denominator, k = _WORDS.get(phrase, phrase), j + 1 + size
-                    break
-        if denominator and denominator != unit:
-            return f"{unit} per {denominator}", k
-    return unit, j
+    """Add a denominator after `per`/`a`/`/`: "USD per barrel", "USD per month", "barrel-a-day"."""
+    hyphens = j + 2 < tok.n and tok.word[j] == "-" and tok.glued(j) and tok.word[j + 2] == "-"
+    if hyphens:
+        j += 1  # "52,000 barrel-a-day": the same with hyphens
+    if j + 1 >= tok.n or tok.low[j] not in _PER_WORDS:
+        return unit, j - hyphens
+    if tok.low[j] == "/" and not tok.glued(j + 1):
+        return unit, j - hyphens
+    at = j + 1 + hyphens
+    denominator, k = _measure(tok, at)
+    if not denominator:
+        for size in (2, 1):
+            end = at + size
+            if end <= tok.n and tok.phrase(at, end) in _PER:
+                denominator, k = _WORDS.get(tok.phrase(at, end), tok.phrase(at, end)), end
+                break
+    if k < tok.n and tok.low[k] in _NOT_RATE_AFTER:
+        return unit, j - hyphens  # "$6.78 billion a year earlier"
+    if denominator and denominator != unit:
+        return f"{unit} per {denominator}", k
+    return unit, j - hyphens
