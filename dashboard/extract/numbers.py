@@ -225,11 +225,27 @@ def _digits(tok: Tokens, i: int, money: bool) -> Number | None:
                     return Number(first, last + 2, value / denominator, kind="fraction")
             return None  # "24/7", "9/11", "12/25/2019": not figures
     num = Number(first, last, value, plain=plain)
+    if last + 1 < tok.n and tok.word[last] in ("×", "x", "*") and tok.word[last + 1] == "10":
+        return _scientific(tok, num)
     _scale(tok, num, money)
     if not num.scaled and last < tok.n and tok.low[last] in FRACTIONS and 0 < value < 10:
         frac = _fraction_word(tok, last, value, first)
         if frac:
             return frac
+    return num
+
+
+def _scientific(tok: Tokens, num: Number) -> Number:
+    """ "1.99×10−30", "6.02 x 10^23": mantissa times a power of ten."""
+    j = num.last + 2
+    if j < tok.n and tok.word[j] == "^":
+        j += 1
+    sign = 1
+    if j < tok.n and tok.word[j] in ("-", "−"):
+        sign, j = -1, j + 1
+    if j < tok.n and tok.is_digits(j) and tok.word[j].isdigit() and len(tok.word[j]) <= 3:
+        num.value *= 10.0 ** (sign * int(tok.word[j]))
+        num.last, num.plain, num.scaled = j + 1, False, True
     return num
 
 

@@ -24,7 +24,7 @@ from dashboard.extract.lexicon import load_json, load_words
 from dashboard.extract.numbers import (
     ANCHORS, WORD_NUMBERS, Number, Tokens, edge_tokens, parse_number,
 )
-from dashboard.extract.units import UNIT_WORDS, currency_before, glued_code_only, unit_after
+from dashboard.extract.units import UNIT_WORDS, currency_before, glued_code_only, of_unit, unit_after
 from dashboard.models import Change, Qualifier
 
 
@@ -170,7 +170,11 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
         if head:  # "517 rushing yards", "50 previous years": the noun is a unit
             unit, counted = head, None
     if num.kind == "fraction" and second is None:
-        unit = "fraction"
+        unit, after = of_unit(tok, last)
+        if unit:  # "a third of a mile"
+            counted, last = None, after
+        else:
+            unit = "fraction"
     value, low, high, qualifier = _interval(num, second, qual, qual_text, marker, tok)
     if second is not None and marker is not None and tok.low[marker] == "from":
         change = _movement(num.value, second.value, change, tok, marker)

@@ -18,6 +18,7 @@ _SYMBOLS: dict[str, str] = {s: unit for unit, forms in _UNITS["symbols"].items()
 _GLUED = frozenset(_UNITS["glued"])
 _PER: dict[str, str] = {s.lower(): s.lower() for s in _UNITS["per"]}
 _PER_WORDS = ("per", "a", "an", "/", "each")
+_SMALL_WORDS = frozenset({"at", "to", "and", "or", "a", "an", "in", "on", "from", "per", "each"})
 _NOT_RATE_AFTER = frozenset({"earlier", "ago", "before", "later", "after", "prior", "previously", "on"})
 
 _PREFIX: dict[str, str] = _CURRENCIES["prefix"]
@@ -25,7 +26,6 @@ _GLUED_PREFIX: dict[str, str] = _CURRENCIES["glued_prefix"]
 _SUFFIX: dict[str, str] = _CURRENCIES["suffix"]
 _NAMES: dict[str, str] = _CURRENCIES["names"]
 _SCALED_NAMES: dict[str, str] = _CURRENCIES["scaled_names"]
-_US = ("US", "U.S.", "U.S")
 _PREFIX_LAST = edge_tokens(list(_PREFIX) + list(_GLUED_PREFIX), last=True, lower=False)
 _UNIT_FIRST = edge_tokens(_WORDS) | edge_tokens(_SYMBOLS, lower=False)
 _NAME_FIRST = (
@@ -74,8 +74,8 @@ def unit_after(tok: Tokens, j: int, currency: str | None, scaled: bool) -> tuple
     ("5 million pounds" is money, "208 pounds" a weight).
     """
     if currency:
-        if j < tok.n and tok.word[j] in _US and currency == "USD":
-            j += 1
+        if currency == "USD" and j < tok.n and tok.word[j] in ("US", "U"):
+            j += 4 if j + 3 < tok.n and tok.exact(j, j + 4) == "U.S." else 1  # "$31.20 US"
         return _rate(tok, j, currency)
     if j >= tok.n:
         return None, j
@@ -129,7 +129,7 @@ def _measure(tok: Tokens, j: int) -> tuple[str | None, int]:
             break
         exact = tok.exact(j, k)
         if exact in _SYMBOLS:
-            if size > 1 or exact not in _GLUED or tok.glued(j) or exact in ("C", "F", "W", "V"):
+            if size > 1 or exact not in _GLUED or tok.glued(j) or _spaced_symbol(tok, j):
                 found = (_SYMBOLS[exact], k)
             continue
         low = tok.phrase(j, k)
@@ -142,6 +142,26 @@ def _measure(tok: Tokens, j: int) -> tuple[str | None, int]:
     if unit and k < tok.n and tok.glued(k) and tok.word[k][0].isalnum():
         return None, j  # "5G", "3D", "2km-long" stays "km" via the hyphen, not letters
     return found
+
+
+def _spaced_symbol(tok: Tokens, j: int) -> bool:
+    """A one-letter symbol after a space counts before a stop or a small word ("68 p at")."""
+    if tok.word[j] in ("C", "F", "W", "V"):
+        return True
+    nxt = tok.low[j + 1] if j + 1 < tok.n else ""
+    return not nxt or not nxt[0].isalpha() or nxt in _SMALL_WORDS
+
+
+def of_unit(tok: Tokens, j: int) -> tuple[str | None, int]:
+    """ "a third of a mile", "1/16 of a US pint": the unit a fraction is of."""
+    if j + 2 < tok.n and tok.low[j] == "of" and tok.low[j + 1] in ("a", "an"):
+        k = j + 2
+        if tok.word[k] in ("US", "U", "imperial", "metric") and k + 1 < tok.n:
+            k += 4 if tok.exact(k, min(k + 4, tok.n)) == "U.S." else 1
+        unit, end = _measure(tok, k)
+        if unit:
+            return unit, end
+    return None, j
 
 
 def _rate(tok: Tokens, j: int, unit: str) -> tuple[str, int]:
