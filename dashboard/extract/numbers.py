@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard.extract.lexicon import load_json
+from dashboard.extract.lexicon import load_json, load_words
 
 _LEX = load_json("numbers.json")
 UNITS: dict[str, int] = _LEX["units"]
@@ -28,6 +28,7 @@ VAGUE_QUANTIFIERS: dict[str, list[float]] = _LEX["vague_quantifiers"]
 _MONEY_ONLY_SUFFIXES = {"m", "b", "B", "mil"}
 #: Fraction words that are also ordinals ("a third term"): a fraction only before "of" or a stop.
 _ORDINAL_FRACTIONS = {w for w in FRACTIONS if not w.startswith("hal")}
+_STOP = load_words("counted_stopwords.txt")
 _MAX_DIGITS = 15  # longer digit runs are ids, not figures
 
 WORD_NUMBERS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
@@ -197,7 +198,11 @@ def _number(tok: Tokens, i: int, money: bool) -> Number | None:
 def _digits(tok: Tokens, i: int, money: bool) -> Number | None:
     first = i
     text = tok.word[i]
+    if i > 1 and tok.word[i - 1] == "." and tok.glued(i) and tok.glued(i - 1) and tok.is_digits(i - 2):
+        return None  # "3.2.1": the tail of a version
     if text == ".":  # ".001"
+        if tok.glued(i) and tok.word[i - 1][0].isdigit():
+            return None  # "3.2.1": the tail of a version
         i += 1
         text = "0." + tok.word[i]
     digits = text.replace(",", "")
@@ -254,7 +259,10 @@ def _scale(tok: Tokens, num: Number, money: bool) -> None:
     j = num.last
     if j < tok.n and tok.glued(j) and (tok.word[j] in SUFFIXES or tok.low[j] in SCALES):
         suffix = tok.word[j]
-        if suffix in SUFFIXES and (suffix not in _MONEY_ONLY_SUFFIXES or money or suffix == "M"):
+        counts = j + 1 < tok.n and _plural_word(tok.low[j + 1])  # "1.2m inhabitants"
+        if suffix in SUFFIXES and (
+            suffix not in _MONEY_ONLY_SUFFIXES or money or suffix == "M" or counts
+        ):
             num.value *= SUFFIXES[suffix]
             num.scale *= SUFFIXES[suffix]
             num.last, num.scaled, num.plain = j + 1, True, False
@@ -271,6 +279,10 @@ def _scale(tok: Tokens, num: Number, money: bool) -> None:
         num.scale *= factor
         j += 1
         num.last, num.scaled, num.plain = j, True, False
+
+
+def _plural_word(low: str) -> bool:
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))
 
 
 def _words(tok: Tokens, i: int) -> Number | None:
@@ -369,8 +381,10 @@ def _fraction_word(tok: Tokens, i: int, numerator: float, first: int) -> Number 
     if value > 1:
         return None
     nxt = tok.low[i + 1] if i + 1 < tok.n else ""
-    if low in _ORDINAL_FRACTIONS and nxt and nxt != "of" and (nxt[0].isalnum() or nxt == "-"):
-        return None  # "a third term", "a third-party": ordinals
+    if low in _ORDINAL_FRACTIONS and nxt and (
+        (nxt[0].isalnum() and nxt not in _STOP) or nxt == "-"
+    ):
+        return None  # "a third term", "a third-party": ordinals; "a third of", "by a third after"
     if low.startswith("hal") and nxt in ("-", "‐") and tok.glued(i + 1):
         return None  # "half-time", "half-hearted"
     if nxt in ("a", "an") and i + 2 < tok.n and tok.low[i + 2] in SCALES:  # "half a million"

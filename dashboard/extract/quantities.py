@@ -63,6 +63,9 @@ _CHANGE_AFTER = {w: Change.increase for w in _CHG["increase"]["after"]} | {
 }
 _MEASURED_ONLY = frozenset(_CHG["measured_only"])
 _PARTICLES = frozenset(_CHG["particles"])
+_RELATIVE_ONLY = frozenset(_CHG["relative_only"])
+_NEEDS_BY = frozenset(_CHG["needs_by"])
+_RELATIVE_UNITS = frozenset({"percent", "percentage point", "basis point", "point", "pence", "cent", "sen"})
 _CHANGE_LAST = edge_tokens(_CHANGE_BEFORE, last=True)
 
 _NF = load_json("non_figures.json")
@@ -298,6 +301,10 @@ def _not_a_figure(tok: Tokens, num: Number, unit: str | None, currency: str | No
         return True
     if _clock_after(tok, j):
         return True
+    if nxt == "." and tok.glued(j) and tok.is_digits(j + 1) and tok.glued(j + 1):
+        return True  # "3.2.1": a version
+    if i > 0 and tok.low[i - 1] in _ID_WORDS and not unit and not currency:
+        return True  # "Version 3.2", "No. 10"
     if currency:
         return False
     if num.kind == "digits" and nxt and tok.glued(j) and nxt in _ORDINAL:
@@ -409,7 +416,7 @@ def _id_like(tok: Tokens, num: Number, prev: str, prev2: str) -> bool:
         return True
     if prev in _ID_WORDS:
         return True
-    if before[0].isupper() and i > 1 and prev not in _STOP and prev not in _BEFORE:
+    if before[0].isupper() and prev not in _STOP and prev not in _BEFORE and prev not in WORD_NUMBERS:
         if prev in _CHANGE_BEFORE or prev in _MONTHS:
             return False
         return not _plural_after(tok, num.last)
@@ -520,10 +527,10 @@ def _bounds(v: float, qual: Qualifier, qual_text: str | None) -> tuple[float, fl
 
 # --------------------------------------------------------------------------- changes
 def _change_word_before(tok: Tokens, first: int) -> bool:
-    return _change_before(tok, first, measured=True) is not None
+    return _change_before(tok, first, "point") is not None
 
 
-def _change_before(tok: Tokens, first: int, measured: bool) -> Change | None:
+def _change_before(tok: Tokens, first: int, unit: str | None) -> Change | None:
     """A movement word a few tokens before the figure ("rose 5%", "fell by a third", "up 3").
 
     The figure after "to" is the level reached and the one after "from" the starting level:
@@ -543,11 +550,7 @@ def _change_before(tok: Tokens, first: int, measured: bool) -> Change | None:
             if s >= 0:
                 phrase = tok.phrase(s, k + 1)
                 if phrase in _CHANGE_BEFORE:
-                    if phrase in _MEASURED_ONLY and not measured:
-                        return None
-                    if phrase in ("up", "down") and s > 0 and tok.low[s - 1] in _PARTICLES:
-                        return None
-                    return _CHANGE_BEFORE[phrase]
+                    return _checked(tok, phrase, s, unit, seen_by)
         if low == "by":
             seen_by = True
         elif low in ("to", "from") or tok.is_digits(k) or not tok.word[k][0].isalnum():
@@ -558,9 +561,22 @@ def _change_before(tok: Tokens, first: int, measured: bool) -> Change | None:
     return None
 
 
+def _checked(tok: Tokens, phrase: str, s: int, unit: str | None, seen_by: bool) -> Change | None:
+    """The change a movement word gives, or None when its use here is not a movement."""
+    if phrase in _MEASURED_ONLY and unit is None:
+        return None  # "added 500 staff"
+    if phrase in _RELATIVE_ONLY and unit not in _RELATIVE_UNITS:
+        return None  # "lost $5bn" is a loss
+    if phrase in _NEEDS_BY and not seen_by:
+        return None  # "raised $5,000"
+    if phrase in ("up", "down") and s > 0 and tok.low[s - 1] in _PARTICLES:
+        return None  # "gave up 517 yards"
+    return _CHANGE_BEFORE[phrase]
+
+
 def _change(tok: Tokens, first: int, last: int, unit: str | None, num: Number) -> Change | None:
     measured = unit is not None
-    change = _change_before(tok, first, measured)
+    change = _change_before(tok, first, unit)
     if change is not None:
         return change
     if last < tok.n and tok.low[last] in _CHANGE_AFTER:
@@ -577,7 +593,7 @@ def _movement(a: float, b: float, change: Change | None, tok: Tokens, marker: in
     """ "fell from 208 to 193": a range read from a start to an end level is a movement."""
     if change is not None or a > b:
         return Change.decrease if a > b else change
-    if _change_before(tok, marker, measured=True):
+    if _change_before(tok, marker, "point"):
         return Change.increase
     return None
 
@@ -586,8 +602,8 @@ def _movement(a: float, b: float, change: Change | None, tok: Tokens, marker: in
 def _counted(tok: Tokens, j: int, value: float, num: Number) -> str | None:
     """The noun phrase the figure counts: "thousands of troops" -> "troops"."""
     k = j
-    while k < tok.n and tok.word[k] in _QUOTES:
-        k += 1
+    while k < tok.n and (tok.word[k] in _QUOTES or tok.low[k] in _CHANGE_AFTER):
+        k += 1  # "'several hundred' casualties", "1,000 more troops"
     if k < tok.n and tok.low[k] == "of" and (num.kind in ("vague", "fraction") or num.scaled):
         k += 1
         if k < tok.n and tok.low[k] in ("the", "those", "these", "their", "its", "his", "her", "our", "all"):

@@ -18,6 +18,7 @@ _SYMBOLS: dict[str, str] = {s: unit for unit, forms in _UNITS["symbols"].items()
 _GLUED = frozenset(_UNITS["glued"])
 _PER: dict[str, str] = {s.lower(): s.lower() for s in _UNITS["per"]}
 _PER_WORDS = ("per", "a", "an", "/", "each")
+_NO_RATE = frozenset({"percent", "percentage point", "basis point", "fraction"})
 _SMALL_WORDS = frozenset({"at", "to", "and", "or", "a", "an", "in", "on", "from", "per", "each"})
 _NOT_RATE_AFTER = frozenset({"earlier", "ago", "before", "later", "after", "prior", "previously", "on"})
 
@@ -166,6 +167,8 @@ def of_unit(tok: Tokens, j: int) -> tuple[str | None, int]:
 
 def _rate(tok: Tokens, j: int, unit: str) -> tuple[str, int]:
     """Add a denominator after `per`/`a`/`/`: "USD per barrel", "USD per month", "barrel-a-day"."""
+    if unit in _NO_RATE:
+        return unit, j  # "6% a year" stays a percentage
     hyphens = j + 2 < tok.n and tok.word[j] == "-" and tok.glued(j) and tok.word[j + 2] == "-"
     if hyphens:
         j += 1  # "52,000 barrel-a-day": the same with hyphens
