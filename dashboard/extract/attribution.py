@@ -30,6 +30,7 @@ from dashboard.extract.lexicon import load_words
 from dashboard.extract.quotes import Quote, find_quotes
 from dashboard.extract.sentences import split_sentences
 from dashboard.extract.speakers import Speakers, is_organisation
+from dashboard.extract.wordtrie import trie_pattern
 from dashboard.models import QuoteKind
 
 
@@ -57,7 +58,7 @@ _ANAPHORIC = load_words("anaphoric_figures.txt")
 _NAME_STOPWORDS = load_words("name_stopwords.txt")
 _PRONOUNS = dict(line.split() for line in load_words("pronouns.txt"))
 
-_LOWER_WORD = re.compile(r"\b(?:[a-z]+|According)\b")
+_CUE_WORD = re.compile(rf"\b(?:{trie_pattern({c.split()[0] for c in _CUES})}|According)\b")
 # cue phrases by first word, longest first: "pointed" → ["pointed out", "pointed to"]
 _CUE_PHRASES: dict[str, list[re.Pattern[str]]] = {}
 for _cue in sorted(_CUES, key=len, reverse=True):
@@ -77,6 +78,7 @@ _NOT_CONTENT = re.compile(r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|w
                           r"of|while|as|when)\b|[a-z]+ing\b)")
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){0,3}):\s")
 _COLON_BEFORE = re.compile(r"(:)\s*$")
+_LAST_WORD = re.compile(r"(\S+)\s*$")
 _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\s*to\b")
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -136,7 +138,9 @@ class _Frame:
 
 def _is_source_word(word: str) -> bool:
     """A word that can head a source phrase: a name, a pronoun or a source noun."""
-    bare = re.sub(r"[’']s$|[.,;:]+$", "", word)
+    bare = word.rstrip(".,;:")
+    if bare.endswith(("’s", "'s")):
+        bare = bare[:-2]
     if not bare:
         return False
     if bare.lower() in _PRONOUNS and bare.lower() not in ("her", "him"):
@@ -261,11 +265,11 @@ class _Reader:
         """Move left over auxiliaries and adverbs ("has also", "was quoted as"); flag passives."""
         passive = False
         while True:
-            m = re.search(r"(\S+)\s*$", self.text[lo:end])
+            m = _LAST_WORD.search(self.text[lo:end])
             if not m:
                 return end, passive
             word = m.group(1).lower()
-            if word in _MODIFIERS or re.fullmatch(r"[a-z]+ly", word):
+            if word in _MODIFIERS or word.endswith("ly") and word.isalpha():
                 passive = passive or word in _BE
                 end = lo + m.start(1)
                 continue
@@ -407,18 +411,21 @@ class _Reader:
         """Documents framing a sentence: "X's estimate", "in a statement", "In a CNN poll"."""
         frames = []
         taken = [(f.source[0], f.cue[1]) for f in found]
-        for m in _POSSESSIVE_DOC.finditer(self.text, start, end):
+        sentence = self.text[start:end]
+        possessive = "’s " in sentence or "'s " in sentence
+        for m in _POSSESSIVE_DOC.finditer(self.text, start, end) if possessive else ():
             if any(a <= m.start() < b for a, b in taken) or self.quote_at(m.start()):
                 continue
             content = [(start, m.start()), (m.end(), end)]
             frames.append(self._make_frame(m.span(1), m.span(2), m.group(2), content))
-        for m in _IN_DOC.finditer(self.text, start, end):
-            if any(a <= m.start() < b for a, b in taken) or self.quote_at(m.start()) or frames:
+        # "X said in a statement": the speaker is the source; "In a poll, 8 percent said": the poll
+        speakers = [f for f in found if not self._counts(f)]
+        for m in _IN_DOC.finditer(self.text, start, end) if not speakers and not frames else ():
+            if any(a <= m.start() < b for a, b in taken) or self.quote_at(m.start()):
                 continue
-            if found:
-                continue  # "X said in a statement": the speaker is already the source
             content = [(start, m.start()), (m.end(), end)]
             frames.append(self._make_frame(m.span(1), (m.start(), m.start(1)), "in", content))
+            break
         return frames
 
     def _make_frame(self, source: tuple[int, int], cue: tuple[int, int], cue_word: str,
@@ -608,8 +615,8 @@ class _Reader:
 def _find_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the cue phrases between `start` and `end` (lower case, or "According to")."""
     found = []
-    for m in _LOWER_WORD.finditer(text, start, end):
-        for phrase in _CUE_PHRASES.get(m.group().lower(), ()):
+    for m in _CUE_WORD.finditer(text, start, end):
+        for phrase in _CUE_PHRASES[m.group().lower()]:
             hit = phrase.match(text, m.start(), end)
             if hit:
                 found.append(hit.span())

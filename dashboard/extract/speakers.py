@@ -28,13 +28,16 @@ _TOKEN = re.compile(r"\S+")
 
 
 def _key(word: str) -> str:
-    return re.sub(r"[’']s$", "", word).strip(".,;:").lower()
+    word = word.lower()
+    if word.endswith(("’s", "'s")):
+        word = word[:-2]
+    return word.strip(".,;:")
 
 
 def is_organisation(name: str) -> bool:
     """True when a capitalised name names an organisation, a place or a document, not a
     person."""
-    return any(_key(w) in _ORG_WORDS for w in name.split()) or bool(re.search(r"\([A-Z]", name))
+    return any(_key(w) in _ORG_WORDS for w in name.split()) or "(" in name
 
 
 def _initials(words: list[str]) -> str:
@@ -110,7 +113,7 @@ class Speakers:
 
 
 def _is_name_word(word: str) -> bool:
-    return bool(re.match(r"[A-Z]", word)) and not word.endswith(("’s", "'s"))
+    return word[:1].isupper() and not word.endswith(("’s", "'s"))
 
 
 def _person_names(run: str) -> list[str]:
