@@ -73,6 +73,7 @@ _INVERTING = re.compile(r"(?:said|says|say|added|adds|wrote|writes|continued|exp
                         r"asked|recalled|insisted|argued|warned|according\s+to)$", re.IGNORECASE)
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _GENDERED = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+_CARRY_SENTENCES = 3  # sentences a document's or a colon's frame carries on over
 _PRONOUN_REACH = 2000  # characters back that a pronoun may reach for its antecedent
 _NOT_CONTENT = re.compile(r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|with|from|into|about|"
                           r"of|while|as|when)\b|[a-z]+ing\b)")
@@ -398,7 +399,7 @@ class _Reader:
         while start < end and self.text[start].isspace():
             start += 1
         words = self.text[start:end].split()
-        if not words or len(words) > _MAX_SOURCE_WORDS + 4:
+        if not words or len(words) > 2 * _MAX_SOURCE_WORDS:
             return self._right_source(start, s_end)
         return (start, end)
 
@@ -573,7 +574,25 @@ class _Reader:
         label = None if in_source else self.label_frame(self.paragraph_of(start)[0])
         if label and label.source[1] < start:
             return self._attribution(label, QuoteKind.direct if quote else QuoteKind.indirect, hedged)
+        carried = None if in_source or frames else self._carried(i)
+        if carried:
+            return self._attribution(carried, QuoteKind.direct if quote else QuoteKind.indirect, hedged)
         return Attribution(hedged=hedged)
+
+    def _carried(self, i: int) -> _Frame | None:
+        """A frame that carries on over the next sentences: an introduction ending in a colon
+        ("Soerens argued that:") over the paragraphs that follow it."""
+        para_start = self.paragraph_of(self.sentences[i][0])[0]
+        for j in range(i - 1, max(i - _CARRY_SENTENCES, 0) - 1, -1):
+            frames = self.frames[j]
+            if frames:
+                frame = frames[-1]
+                if self.text[: self.sentences[j][1]].rstrip().endswith(":"):
+                    return frame
+                return None
+            if self.sentences[j][1] < para_start and not self.text[: self.sentences[j][1]].rstrip().endswith(":"):
+                return None
+        return None
 
     def _counts(self, frame: _Frame) -> bool:
         """True for a source that holds a figure ("37 percent of voters say"): respondents of
