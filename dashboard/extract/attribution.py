@@ -460,24 +460,29 @@ class _Reader:
 
     def _antecedent(self, kind: str, pronoun: str, pos: int) -> str | None:
         """The nearest earlier speaker of the pronoun's kind (and gender), not too far back;
-        for he/she also a person the article names twice or more. None: keep the pronoun."""
+        else, for he/she, the nearest person mentioned outside quotes. None: keep the pronoun
+        as written."""
         gender = _GENDER.get(pronoun)
-        for offset, speaker, speaker_kind in reversed(self.history):
+        speaker = None
+        for offset, name, name_kind in reversed(self.history):
             if pos - offset > _PRONOUN_REACH:
                 break
             if offset >= pos:
                 continue
-            if speaker_kind == kind and self._gender(speaker) in (None, gender):
-                return speaker
-            if kind == "person" and speaker_kind == "name" and self._gender(speaker) == gender:
-                return speaker
-        if kind != "person":
-            return None
-        for offset, name in reversed(self.speakers.people):
+            if name_kind == kind and self._gender(name) in (None, gender) or (
+                kind == "person" and name_kind == "name" and self._gender(name) == gender
+            ):
+                speaker = name
+                break
+        if kind != "person" or speaker:
+            return speaker
+        mentions = self.speakers.mentions
+        for k in range(bisect_right(mentions, (pos, "")) - 1, -1, -1):
+            offset, name = mentions[k]
             if pos - offset > _PRONOUN_REACH:
                 break
-            if offset < pos and self._gender(name) == gender:
-                return self.speakers.canonical(name)[0]
+            if not self.quote_at(offset) and self._gender(name) in (None, gender):
+                return name
         return None
 
     def _kind(self, speaker: str) -> str:

@@ -24,7 +24,7 @@ _SENTENCE_END_WORD = re.compile(r"[a-z]{3,}\.$")
 _ACRONYM = re.compile(
     rf"((?:{_CAP}\s+(?:(?:of|for|and|on|the)\s+)*){{1,7}}?{_CAP})\s*\(([A-Z][A-Za-z&.]{{1,8}})\)"
 )
-_TOKEN = re.compile(r"\S+")
+_SINGLE_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*")
 
 
 def _key(word: str) -> str:
@@ -70,6 +70,12 @@ class Speakers:
                     known = self.full_names.get(part)
                     if known is None or len(known) < len(name):
                         self.full_names[part] = name
+        # every later mention of a known person, also by one name ("Lee", "Mr. Rubio")
+        self.mentions: list[tuple[int, str]] = sorted(
+            self.people
+            + [(m.start(), self.full_names[m.group()]) for m in _SINGLE_NAME.finditer(text)
+               if m.group() in self.full_names]
+        )
 
     @staticmethod
     def _strip_titles(name: str) -> str:
