@@ -80,6 +80,7 @@ _NOT_CONTENT = re.compile(r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|w
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){0,3}):\s")
 _COLON_BEFORE = re.compile(r"(:)\s*$")
 _LAST_WORD = re.compile(r"(\S+)\s*$")
+_COMMA_CLAUSE = re.compile(r"\s*,\s+(?![a-z]+ing\b|and\b|but\b|who\b|which\b)[\w“\"‘']")
 _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\s*to\b")
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -175,6 +176,9 @@ def _valid_source(phrase: str) -> bool:
                 return False
     if _is_source_word(words[-1]) or document and words[-1].isalnum():
         return True
+    head = 1 if _DETERMINER.match(words[0]) else 0
+    if len(words) > head + 1 and lowered[head] in _SOURCE_NOUNS and len(words) <= 8:
+        return True  # the head noun first: "people familiar with the talks"
     # "her friend said", "the fund predicted": a determiner and a few lower-case words
     determined = _DETERMINER.match(words[0]) or words[0].endswith(("’s", "'s", "s'", "s’"))
     return (len(words) <= 4 and bool(determined) and words[-1].isalpha()
@@ -658,7 +662,7 @@ def _short_appositive(appositive: str, before: str) -> bool:
     """"Jeff Weaver, Sanders' campaign manager," / "Salceda, citing data from X,": a short
     phrase after a name, or a participle phrase."""
     words = appositive.split()
-    if not words or not before.rstrip()[-1:].isalpha():
+    if not words or not before.rstrip()[-1:].isalpha() and not before.rstrip().endswith(")"):
         return False
     if words[0].endswith("ing") and words[0].islower():
         return True
@@ -670,6 +674,8 @@ def _content_after(text: str, cue: str, c_end: int, s_end: int) -> int:
     """Where the content after a cue starts: right after it, unless a comma, a preposition or
     a participle follows ("said to a crowd of 500", "said, emphasizing …"); then after a
     "that" close by, else nowhere (`s_end`)."""
+    if _COMMA_CLAUSE.match(text, c_end, s_end):  # "As Crane said, the two …"
+        return text.index(",", c_end) + 1
     if not _NOT_CONTENT.match(text, c_end, s_end) and not (
         _INVERTING.search(cue) and _TO.match(text, c_end, s_end)
     ):

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OPENERS = {'"': '"', "“": "”", "'": "'", "‘": "’"}
+# an opening mark and the marks that may close it (typists mix straight and curly ones)
+_OPENERS = {'"': '"”', "“": '”"', "'": "'’", "‘": "’'"}
 _MARK = re.compile(r"[\"“”'‘’]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -39,9 +40,11 @@ def _can_open(text: str, i: int) -> bool:
 
 
 def _can_close(text: str, i: int) -> bool:
+    """A closing mark: not before a letter; after a space only when it cannot open either
+    ("… important,' " Magel said")."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and not after.isalnum()
+    return not after.isalnum() and (not before.isspace() or after.isspace() or after in ",.;:")
 
 
 def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
@@ -57,7 +60,7 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, 
         if open_at is None:
             if mark in _OPENERS and _can_open(text, i):
                 open_at, closer = i, _OPENERS[mark]
-        elif mark == closer and _can_close(text, i):
+        elif mark in closer and _can_close(text, i):
             spans.append((open_at, i + 1))
             open_at = None
     if open_at is not None:
