@@ -99,7 +99,7 @@ _ANAPHORA = re.compile(
 )
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–]|\s-{1,2}\s|(?<![A-Za-z])['’‘\"“”]|['’‘\"“”](?![A-Za-z])|"
-    r"\b(?:that|and|but|because|while|when|as|if|after|since|so|where|although|though|whereas|"
+    r"\band(?=\s+[a-z])|\b(?:that|but|because|while|when|as|if|after|since|so|where|although|though|whereas|"
     r"which|who|whom|what)\b"
 )
 _RELATIVE = frozenset({"who", "which"})
@@ -114,7 +114,10 @@ _APPOSITIVE_START = re.compile(r"\s*(?:an?|the|who|whose|which|one|now|then|form
 _MAX_SOURCE_WORDS = 12
 _PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "with", "by", "to", "of", "during",
                            "after", "before", "since", "into", "about", "under", "over"})
-_CLAUSE_END = re.compile(r"[,;:!?“”\"(]|\s[-–—]|\.(?=\s|$)(?<![A-Z]\.)|\s(?:who|which|that|whose)\s")
+_CLAUSE_END = re.compile(
+    r"[,;:!?(]|\s[-–—]|\.(?=\s|$)(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!Mrs\.)|"
+    r"\s(?:who|which|that|whose)\s"
+)
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _VERB_LIKE = re.compile(r"(?:ed|ing|ly)$")
 
@@ -422,7 +425,10 @@ class _Reader:
             if any(a <= m.start() < b for a, b in taken) or self.quote_at(m.start()):
                 continue
             content = [(start, m.start()), (m.end(), end)]
-            frames.append(self._make_frame(m.span(1), m.span(2), m.group(2), content))
+            source = m.span(1)
+            if m.group(1).split()[-1].lower() in _NAME_STOPWORDS:  # "Monday's poll"
+                source = (m.start(1), m.end(2))
+            frames.append(self._make_frame(source, m.span(2), m.group(2), content))
         # "X said in a statement": the speaker is the source; "In a poll, 8 percent said": the poll
         speakers = [f for f in found if not self._counts(f)]
         for m in _IN_DOC.finditer(self.text, start, end) if not speakers and not frames else ():
