@@ -92,7 +92,8 @@ _POSSESSIVE_DOC = re.compile(
 )
 # "In a statement, …" / "In a CNN poll, …": the document frames the sentence
 _IN_DOC = re.compile(
-    rf"\b[Ii]n\s+(?:an?|the|its|his|her|their)\s+((?:[\w.’'&/-]+\s+){{0,5}}?(?:{_alternation(_DOCUMENTS)}))\b"
+    rf"\b[Ii]n\s+(?:an?|the|this|these|its|his|her|their|our)\s+"
+    rf"((?:[\w.’'&/-]+\s+){{0,5}}?(?i:{_alternation(_DOCUMENTS)}))\b"
 )
 _ANAPHORA = re.compile(
     rf"\b(?:this|these|those)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_alternation(_ANAPHORIC)})\b"
