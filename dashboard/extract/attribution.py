@@ -81,6 +81,7 @@ _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){
 _COLON_BEFORE = re.compile(r"(:)\s*$")
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 _COMMA_CLAUSE = re.compile(r"\s*,\s+(?![a-z]+ing\b|and\b|but\b|who\b|which\b)[\w“\"‘']")
+_INNER_END = re.compile(r"[.!?]['\"’”]*\s+(?=['\"‘“]*[A-Z])")
 _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\s*to\b")
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -258,7 +259,7 @@ class _Reader:
             if after < s_end:
                 content.append((after, s_end))
             if after == s_end or _is_clause_final(text[c_end:s_end]):
-                content.append((s_start, src[0]))
+                content.append((_content_before(text, s_start, src[0]), src[0]))
             role = _APPOSITIVE_ROLE.match(text, src[1], c_start)
             return self._make_frame(src, (c_start, c_end), cue, content, (src[0], c_end), role)
         if _INVERTING.search(cue) and self._inversion_allowed(s_start, c_start):
@@ -266,7 +267,8 @@ class _Reader:
             if src:
                 zone_end = _appositive_end(text, src[1], s_end)
                 role = _APPOSITIVE_ROLE.match(text, src[1], s_end)
-                return self._make_frame(src, (c_start, c_end), cue, [(s_start, c_start)],
+                content = [(_content_before(text, s_start, c_start), c_start)]
+                return self._make_frame(src, (c_start, c_end), cue, content,
                                         (c_start, zone_end), role)
         return None
 
@@ -675,6 +677,15 @@ def _short_appositive(appositive: str, before: str) -> bool:
         return True
     last = before.split()[-1]
     return last[0].isupper() and len(words) <= 8 and not any(_VERB_LIKE.search(w) for w in words)
+
+
+def _content_before(text: str, s_start: int, pos: int) -> int:
+    """Where the content before a clause-final cue starts: the sentence start, or a sentence
+    end the splitter missed ("… priorities. ''I dumped the guy,'' she said")."""
+    inner = None
+    for inner in _INNER_END.finditer(text, s_start, pos):
+        pass
+    return inner.end() if inner else s_start
 
 
 def _content_after(text: str, cue: str, c_end: int, s_end: int) -> int:
