@@ -477,6 +477,15 @@ class _Reader:
         as written."""
         gender = _GENDER.get(pronoun)
         speaker = None
+        if kind == "person":  # a person named earlier in the same sentence comes first
+            s_start = self.sentences[self.sentence_index(pos)][0]
+            mentions = self.speakers.mentions
+            for k in range(bisect_right(mentions, (pos, "")) - 1, -1, -1):
+                offset, name = mentions[k]
+                if offset < s_start:
+                    break
+                if not self.quote_at(offset) and self._gender(name) in (None, gender):
+                    return name
         for offset, name, name_kind in reversed(self.history):
             if pos - offset > _PRONOUN_REACH:
                 break
