@@ -9,6 +9,7 @@ into (name, role): "Lee" → "Lee Sung-kwon", "the NIS" → "National Intelligen
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from dashboard.extract.lexicon import load_words
 
@@ -21,9 +22,9 @@ _NAME_STOPWORDS = load_words("name_stopwords.txt")
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|du|da|la|le)[ \t]+)?{_CAP})+")
 _SENTENCE_END_WORD = re.compile(r"[a-z]{3,}\.$")
-_ACRONYM = re.compile(
-    rf"((?:{_CAP}\s+(?:(?:of|for|and|on|the)\s+)*){{1,7}}?{_CAP})\s*\(([A-Z][A-Za-z&.]{{1,8}})\)"
-)
+_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,8})\)")
+# the capitalised words before "(NIS)", linked by of/for/and/on/the, read right to left
+_EXPANSION = re.compile(rf"((?:{_CAP}\s+(?:(?:of|for|and|on|the)\s+)*){{0,7}}{_CAP})$")
 _SINGLE_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*")
 
 
@@ -48,10 +49,14 @@ class Speakers:
     """The names and acronyms of one article, for resolving short forms to the fullest form."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.acronyms: dict[str, str] = {}
         for m in _ACRONYM.finditer(text):
-            expansion, acronym = m.group(1).strip(), m.group(2)
-            words = expansion.split()
+            before = _EXPANSION.search(text, max(0, m.start() - 120), m.start())
+            if not before:
+                continue
+            acronym = m.group(1)
+            words = before.group(1).split()
             for i in range(len(words)):  # longest tail that spells the acronym
                 if _initials(words[i:]) == acronym.replace(".", "").upper():
                     self.acronyms.setdefault(acronym, f"{' '.join(words[i:])} ({acronym})")
@@ -59,8 +64,12 @@ class Speakers:
         self.full_names: dict[str, str] = {}
         self.people: list[tuple[int, str]] = []  # (offset, name) of each full person name
         self.person_names: set[str] = set()
+        headlines: dict[int, bool] = {}
         for m in _NAME_RUN.finditer(text):
-            if _in_headline(text, m.start()):
+            line = text.rfind("\n", 0, m.start()) + 1
+            if line not in headlines:
+                headlines[line] = _is_headline(text, line)
+            if headlines[line]:
                 continue
             for name in _person_names(m.group()):
                 self.people.append((m.start(), name))
@@ -70,10 +79,13 @@ class Speakers:
                     known = self.full_names.get(part)
                     if known is None or len(known) < len(name):
                         self.full_names[part] = name
-        # every later mention of a known person, also by one name ("Lee", "Mr. Rubio")
-        self.mentions: list[tuple[int, str]] = sorted(
+
+    @cached_property
+    def mentions(self) -> list[tuple[int, str]]:
+        """Every mention of a known person, also by one name ("Lee", "Mr. Rubio"), in order."""
+        return sorted(
             self.people
-            + [(m.start(), self.full_names[m.group()]) for m in _SINGLE_NAME.finditer(text)
+            + [(m.start(), self.full_names[m.group()]) for m in _SINGLE_NAME.finditer(self.text)
                if m.group() in self.full_names]
         )
 
@@ -142,10 +154,9 @@ def _person_names(run: str) -> list[str]:
     return names
 
 
-def _in_headline(text: str, pos: int) -> bool:
-    """True inside a title-case line ("Trump Says Museum Will Tell"): its runs are no names."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
+def _is_headline(text: str, start: int) -> bool:
+    """True for a title-case line ("Trump Says Museum Will Tell"): its runs are no names."""
+    end = text.find("\n", start)
     words = text[start : end if end >= 0 else len(text)].split()[:12]
     capitalised = sum(1 for w in words if w[:1].isupper())
     return len(words) >= 4 and capitalised >= 0.7 * len(words)
