@@ -72,6 +72,7 @@ _HEDGING_CUES = frozenset(w for w in _CUES if _HEDGE_RE.fullmatch(w))
 _INVERTING = re.compile(r"(?:said|says|say|added|adds|wrote|writes|continued|explained|noted|"
                         r"asked|recalled|insisted|argued|warned|according\s+to)$", re.IGNORECASE)
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms)\.?\s+$")
 _GENDERED = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 _CARRY_SENTENCES = 3  # sentences a document's or a colon's frame carries on over
 _PRONOUN_REACH = 2000  # characters back that a pronoun may reach for its antecedent
@@ -79,7 +80,6 @@ _NOT_CONTENT = re.compile(r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|w
                           r"of|while|as|when)\b|[a-z]+ing\b)")
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){0,3}):\s")
 _COLON_BEFORE = re.compile(r"(:)\s*$")
-_LAST_WORD = re.compile(r"(\S+)\s*$")
 _COMMA_CLAUSE = re.compile(r"\s*,\s+(?![a-z]+ing\b|and\b|but\b|who\b|which\b)[\w“\"‘']")
 _INNER_END = re.compile(r"[.!?]['\"’”]*\s+(?=['\"‘“]*[A-Z])")
 _THAT = re.compile(r"\bthat\b")
@@ -203,7 +203,8 @@ class _Reader:
         self.roles: dict[str, str] = {}
         self.history: list[tuple[int, str, str]] = []  # (offset, speaker, kind) of named speakers
         self.genders: dict[str, str | None] = {}
-        self.frames = [self._sentence_frames(s, e) for s, e in self.sentences]
+        self.cues = [_find_cues(text, s, e) for s, e in self.sentences]
+        self.frames = [self._sentence_frames(i) for i in range(len(self.sentences))]
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -223,9 +224,10 @@ class _Reader:
 
     # -- frames ------------------------------------------------------------------------------
 
-    def _sentence_frames(self, start: int, end: int) -> list[_Frame]:
+    def _sentence_frames(self, i: int) -> list[_Frame]:
+        start, end = self.sentences[i]
         frames = []
-        for c_start, c_end in _find_cues(self.text, start, end):
+        for c_start, c_end in self.cues[i]:
             if self.quote_at(c_start):
                 continue
             frame = self._frame_for_cue(start, end, c_start, c_end)
@@ -276,13 +278,11 @@ class _Reader:
         """Move left over auxiliaries and adverbs ("has also", "was quoted as"); flag passives."""
         passive = False
         while True:
-            m = _LAST_WORD.search(self.text[lo:end])
-            if not m:
-                return end, passive
-            word = m.group(1).lower()
-            if word in _MODIFIERS or word.endswith("ly") and word.isalpha():
+            head = self.text[lo:end].rstrip()
+            word = head[head.rfind(" ") + 1 :].lower()
+            if word and (word in _MODIFIERS or word.endswith("ly") and word.isalpha()):
                 passive = passive or word in _BE
-                end = lo + m.start(1)
+                end = lo + len(head) - len(word)
                 continue
             return end, passive
 
@@ -525,16 +525,17 @@ class _Reader:
     def _gender(self, name: str) -> str | None:
         """"he" or "she" from an honorific or from the pronouns that follow the name."""
         if name not in self.genders:
-            surname = re.escape(name.split()[-1])
+            surname = name.split()[-1]
             found = None
-            for m in re.finditer(rf"\b(?:(Mr|Mrs|Ms)\.?\s+)?{surname}\b", self.text):
-                if m.group(1):
-                    found = "he" if m.group(1) == "Mr" else "she"
-                    break
-                after = _GENDERED.search(self.text, m.end(), m.end() + 150)
-                if after:
-                    found = _GENDER[after.group().lower()]
-                    break
+            at = self.text.find(surname)
+            while at >= 0 and found is None:
+                honorific = _HONORIFIC.search(self.text, max(0, at - 5), at)
+                if honorific:
+                    found = "he" if honorific.group(1) == "Mr" else "she"
+                else:
+                    after = _GENDERED.search(self.text, at + len(surname), at + len(surname) + 150)
+                    found = _GENDER[after.group().lower()] if after else None
+                at = self.text.find(surname, at + 1)
             self.genders[name] = found
         return self.genders[name]
 
@@ -651,8 +652,9 @@ class _Reader:
         s_start, s_end = self.sentences[i]
         before = self.text[s_start:start]
         cut = max(before.rfind(";"), before.rfind(":"))
-        cues = _find_cues(self.text, end, s_end)  # "Three economists said …would…": not ours
-        after = self.text[end : cues[0][0] if cues else s_end]
+        # "Three economists said … would …": the hedge after the next cue is not this figure's
+        next_cue = next((c for c, _ in self.cues[i] if c >= end), s_end)
+        after = self.text[end:next_cue]
         stop = re.search(r"[,;:.]", after)
         window = before[cut + 1 :] + " " + (after[: stop.start()] if stop else after)
         return bool(_HEDGE_RE.search(window) or _UNVERIFIED_RE.search(self.text, s_start, s_end))
