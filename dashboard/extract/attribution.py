@@ -82,6 +82,8 @@ _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){
 _COLON_BEFORE = re.compile(r"(:)\s*$")
 _COMMA_CLAUSE = re.compile(r"\s*,\s+(?![a-z]+ing\b|and\b|but\b|who\b|which\b)[\w“\"‘']")
 _INNER_END = re.compile(r"[.!?]['\"’”]*\s+(?=['\"‘“]*[A-Z])")
+_SHARE = re.compile(r"\d\s*(?:%|percent|per cent|in\s+\d)|\b(?:[Mm]ajority|[Pp]lurality|[Hh]alf|"
+                    r"[Tt]hird|[Qq]uarter|[Mm]ost|[Pp]ercent)\s+of\b|\bin\s+(?:10|ten|five)\b")
 _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\s*to\b")
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -301,6 +303,8 @@ class _Reader:
         if last.end() == end - lo:  # "…officials, who noted" / "Lee, a legislator, said"
             if mark in _RELATIVE or mark == ",":
                 return self._appositive_head(lo, lo + last.start(), mark in _RELATIVE)
+            if mark in ("and", "but"):  # "TheBlaze did the math, and found": the subject
+                return self._right_source(lo, lo + last.start())
             return None
         found = self._checked(lo + last.end(), end)
         if found:
@@ -623,9 +627,9 @@ class _Reader:
         return None
 
     def _counts(self, frame: _Frame) -> bool:
-        """True for a source that holds a figure ("37 percent of voters say"): respondents of
-        a poll speak for their share only, which is the reporter's (or the poll's) figure."""
-        return any(c.isdigit() for c in self.text[frame.source[0] : frame.source[1]])
+        """True for a source that is a share of people ("37 percent of voters say"): respondents
+        of a poll speak for their share only, which is the reporter's (or the poll's) figure."""
+        return bool(_SHARE.search(self.text, frame.source[0], frame.source[1]))
 
     def _attribution(self, frame: _Frame, quote: QuoteKind, hedged: bool) -> Attribution:
         hedged = hedged or frame.cue_word.lower() in _HEDGING_CUES
