@@ -54,6 +54,8 @@ _HEDGES = load_words("hedges.txt")
 _SOURCE_NOUNS = load_words("source_nouns.txt")
 _DOCUMENTS = load_words("documents.txt")
 _MODIFIERS = load_words("speech_modifiers.txt")
+_TIMES = frozenset(w for w in load_words("time_words.txt") if not w.startswith("after:"))
+_TIME_INTROS = frozenset(w[6:] for w in load_words("time_words.txt") if w.startswith("after:"))
 _ANAPHORIC = load_words("anaphoric_figures.txt")
 _NAME_STOPWORDS = load_words("name_stopwords.txt")
 _PRONOUNS = dict(line.split() for line in load_words("pronouns.txt"))
@@ -84,6 +86,7 @@ _COMMA_CLAUSE = re.compile(r"\s*,\s+(?![a-z]+ing\b|and\b|but\b|who\b|which\b)[\w
 _INNER_END = re.compile(r"[.!?]['\"’”]*\s+(?=['\"‘“]*[A-Z])")
 _SHARE = re.compile(r"\d\s*(?:%|percent|per cent|in\s+\d)|\b(?:[Mm]ajority|[Pp]lurality|[Hh]alf|"
                     r"[Tt]hird|[Qq]uarter|[Mm]ost|[Pp]ercent)\s+of\b|\bin\s+(?:10|ten|five)\b")
+_OPENER = re.compile(r"(?:And|But|So|Yet|Or|Still|Also|Now|Then)\s+")
 _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\s*to\b")
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -229,9 +232,12 @@ class _Reader:
     def _sentence_frames(self, i: int) -> list[_Frame]:
         start, end = self.sentences[i]
         frames = []
-        for c_start, c_end in self.cues[i]:
+        cues = self.cues[i]
+        for k, (c_start, c_end) in enumerate(cues):
             if self.quote_at(c_start):
                 continue
+            if k + 1 < len(cues) and not self.text[c_end : cues[k + 1][0]].strip():
+                continue  # a noun before the verb: "the report said", "estimates show"
             frame = self._frame_for_cue(start, end, c_start, c_end)
             if frame:
                 frames.append(frame)
@@ -286,6 +292,11 @@ class _Reader:
                 passive = passive or word in _BE
                 end = lo + len(head) - len(word)
                 continue
+            words = head.rsplit(None, 2)[-2:]
+            if len(words) == 2 and words[1].lower() in _TIMES and words[0].lower() in _TIME_INTROS:
+                end = lo + len(head) - len(words[1])  # "earlier Thursday": skip both words
+                end = lo + len(self.text[lo:end].rstrip()) - len(words[0])
+                continue
             return end, passive
 
     def _left_source(self, lo: int, end: int) -> tuple[int, int] | None:
@@ -318,6 +329,9 @@ class _Reader:
     def _checked(self, start: int, end: int) -> tuple[int, int] | None:
         while start < end and self.text[start].isspace():
             start += 1
+        opener = _OPENER.match(self.text, start, end)  # "And surveys of …"
+        if opener:
+            start = opener.end()
         return (start, end) if _valid_source(self.text[start:end]) else None
 
     def _appositive_head(self, lo: int, end: int, relative: bool) -> tuple[int, int] | None:
@@ -441,8 +455,11 @@ class _Reader:
         for m in _IN_DOC.finditer(self.text, start, end) if not speakers and not frames else ():
             if any(a <= m.start() < b for a, b in taken) or self.quote_at(m.start()):
                 continue
-            content = [(start, m.start()), (m.end(), end)]
-            frames.append(self._make_frame(m.span(1), (m.start(), m.start(1)), "in", content))
+            source = self._whole_phrase(m.start(1), end) or m.span(1)
+            if source[1] < m.end(1):
+                source = m.span(1)
+            content = [(start, m.start()), (source[1], end)]
+            frames.append(self._make_frame(source, (m.start(), m.start(1)), "in", content))
             break
         return frames
 
@@ -666,8 +683,10 @@ class _Reader:
 
 def _find_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the cue phrases between `start` and `end` (lower case, or "According to")."""
-    found = []
+    found: list[tuple[int, int]] = []
     for m in _CUE_WORD.finditer(text, start, end):
+        if found and m.start() < found[-1][1]:
+            continue  # inside the previous phrase: "quoted as [saying]"
         for phrase in _CUE_PHRASES[m.group().lower()]:
             hit = phrase.match(text, m.start(), end)
             if hit:
