@@ -81,6 +81,7 @@ _PRONOUN_REACH = 2000  # characters back that a pronoun may reach for its antece
 _NOT_CONTENT = re.compile(r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|with|from|into|about|"
                           r"of|while|as|when)\b|[a-z]+ing\b)")
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){0,3}):\s")
+_PARTY = re.compile(r"\s*\([A-Z][A-Za-z.-]{0,12}\)\s*$")
 _COLON_BEFORE = re.compile(r"(:)\s*$")
 _COMMA_CLAUSE = re.compile(r"\s*,\s+(?![a-z]+ing\b|and\b|but\b|who\b|which\b)[\w“\"‘']")
 _INNER_END = re.compile(r"[.!?]['\"’”]*\s+(?=['\"‘“]*[A-Z])")
@@ -575,8 +576,9 @@ class _Reader:
             return min(candidates, key=lambda f: _distance(f, first.start, last.end))
         para_start, para_end = self.paragraph_of(first.start)
         colon = _COLON_BEFORE.search(self.text, para_start, first.start)
-        if colon:  # "Carl Bialik: “…”", "More from Smith: “…”"
-            src = self._trailing_noun_phrase(para_start, colon.start())
+        if colon:  # "Carl Bialik: “…”", "More from Smith: “…”", "Rep. Ann Lee (D-Ohio):"
+            party = _PARTY.search(self.text, para_start, colon.start())
+            src = self._trailing_noun_phrase(para_start, party.start() if party else colon.start())
             if src:
                 return self._make_frame(src, colon.span(1), ":", [])
         _, last_para_end = self.paragraph_of(last.start)
@@ -584,7 +586,7 @@ class _Reader:
         if after < len(self.sentences) and self.sentences[after][0] < last_para_end and self.frames[after]:
             return self.frames[after][0]
         if before >= 0 and self.sentences[before][1] > para_start and self.frames[before]:
-            return self.frames[before][-1]
+            return self.frames[before][0]  # the main clause's, not one in a subordinate clause
         if para_start == first.start - _indent(self.text, para_start, first.start) and before >= 0:
             prev = self.frames[before]
             if prev:

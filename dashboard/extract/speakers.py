@@ -18,6 +18,7 @@ _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"})
 _ORG_WORDS = load_words("org_words.txt") | load_words("places.txt")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _NAME_STOPWORDS = load_words("name_stopwords.txt")
+_LINKS = frozenset({"for", "of", "at", "from", "with"})
 
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|du|da|la|le)[ \t]+)?{_CAP})+")
@@ -103,6 +104,12 @@ class Speakers:
         acronym = self._acronym(words)
         if acronym:
             return acronym, None
+        if " and " in phrase:  # "Blumenthal and Cohen": several speakers, as written
+            return phrase, None
+        link = next((i for i, w in enumerate(words) if w in _LINKS), None)
+        if link and all(_is_name_word(w) for w in words[:link]) and not is_organisation(phrase):
+            words = words[:link]  # "Cameron Easley for Morning Consult": the person
+            phrase = " ".join(words)
         # a person named at the end of the phrase: "South Korean legislator Lee Sung-kwon"
         name_start = len(words)
         while name_start > 0 and _is_name_word(words[name_start - 1]):
