@@ -75,7 +75,6 @@ _INVERTING = re.compile(r"(?:said|says|say|added|adds|wrote|writes|continued|exp
                         r"asked|recalled|insisted|argued|warned|according\s+to)$", re.IGNORECASE)
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms)\.?\s+$")
-_GENDERED = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 _CARRY_SENTENCES = 3  # sentences a document's or a colon's frame carries on over
 _PRONOUN_REACH = 2000  # characters back that a pronoun may reach for its antecedent
 _NOT_CONTENT = re.compile(r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|with|from|into|about|"
@@ -513,9 +512,8 @@ class _Reader:
                 break
             if offset >= pos:
                 continue
-            if name_kind == kind and self._gender(name) in (None, gender) or (
-                kind == "person" and name_kind == "name" and self._gender(name) == gender
-            ):
+            compatible = name_kind == kind or kind == "person" and name_kind == "name"
+            if compatible and self._gender(name) in (None, gender):
                 speaker = name
                 break
         if kind != "person" or speaker:
@@ -545,7 +543,8 @@ class _Reader:
         return "name"
 
     def _gender(self, name: str) -> str | None:
-        """"he" or "she" from an honorific or from the pronouns that follow the name."""
+        """"he" or "she" when the article gives the person an honorific ("Mr. Rubio"); pronouns
+        near a name are too often someone else's to tell."""
         if name not in self.genders:
             surname = name.split()[-1]
             found = None
@@ -554,9 +553,6 @@ class _Reader:
                 honorific = _HONORIFIC.search(self.text, max(0, at - 5), at)
                 if honorific:
                     found = "he" if honorific.group(1) == "Mr" else "she"
-                else:
-                    after = _GENDERED.search(self.text, at + len(surname), at + len(surname) + 150)
-                    found = _GENDER[after.group().lower()] if after else None
                 at = self.text.find(surname, at + 1)
             self.genders[name] = found
         return self.genders[name]
