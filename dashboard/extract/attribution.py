@@ -78,7 +78,7 @@ _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms)\.?\s+$")
 _CARRY_SENTENCES = 3  # sentences a document's or a colon's frame carries on over
 _PRONOUN_REACH = 2000  # characters back that a pronoun may reach for its antecedent
 _NOT_CONTENT = re.compile(r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|with|from|into|about|"
-                          r"of|while|as|when)\b|[a-z]+ing\b)")
+                          r"of|while|as|when)\b)")
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){0,3}):\s")
 _PARTY = re.compile(r"\s*\([A-Z][A-Za-z.-]{0,12}\)\s*$")
 _COLON_BEFORE = re.compile(r"(:)\s*$")
@@ -106,8 +106,8 @@ _ANAPHORA = re.compile(
 )
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–]|\s-{1,2}\s|(?<![A-Za-z])['’‘\"“”]|['’‘\"“”](?![A-Za-z])|"
-    r"\band(?=\s+[a-z])|\b(?:that|but|because|while|when|as|if|after|since|so|where|although|though|whereas|"
-    r"which|who|whom|what)\b"
+    r"\band\b(?!\s+[A-Z])|\b(?:that|but|because|while|when|as|if|after|since|so|where|although|though|whereas|"
+    r"which|who|whom|what|than)\b"
 )
 _RELATIVE = frozenset({"who", "which"})
 _WORD = re.compile(r"\S+")
@@ -118,7 +118,7 @@ _NP_LINK = re.compile(r"(?:of|for|at|from|with|in|on|to|and)$")
 # ", a fire captain in Busan," after a source: its role, without the article
 _APPOSITIVE_ROLE = re.compile(r",\s*(?:an?|the)\s+([^,;:.“”\"()]{2,80}?)\s*(?=,|\.?$|;)")
 _APPOSITIVE_START = re.compile(r"\s*(?:an?|the|who|whose|which|one|now|then|former)\b", re.IGNORECASE)
-_MAX_SOURCE_WORDS = 12
+_MAX_SOURCE_WORDS = 16
 _PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "with", "by", "to", "of", "during",
                            "after", "before", "since", "into", "about", "under", "over"})
 _CLAUSE_END = re.compile(
@@ -181,7 +181,7 @@ def _valid_source(phrase: str) -> bool:
                 return False
             if low in _SOURCE_NOUNS:
                 continue
-            named = words[-1][0].isupper() and len(words) <= 6
+            named = words[-1][0].isupper() and len(words) <= 6 or lowered[-1] in _SOURCE_NOUNS
             if low in _CUES or (not (document or named) and w.islower() and _VERB_LIKE.search(w)):
                 return False
     if _is_source_word(words[-1]) or document and words[-1].isalnum():
@@ -254,7 +254,7 @@ class _Reader:
             content = [(s_start, c_start), (src[1], s_end)]
             return self._make_frame(src, (c_start, c_end), cue, content, (c_start, src[1]))
         left_end, passive = self._skip_modifiers(s_start, c_start)
-        if passive and not cue.lower().startswith("quoted"):
+        if passive and not cue.lower().startswith("quoted") and not cue.endswith("ing"):
             return None
         word_before = text[s_start:left_end].rsplit(None, 1)[-1:] or [""]
         if _DETERMINER.fullmatch(word_before[0]) or word_before[0].endswith(("’s", "'s")):
