@@ -53,7 +53,7 @@ class Tokens:
         word = [m.group() for m in matches]
         start = [m.start() for m in matches]
         end = [m.end() for m in matches]
-        if any(w[0].isdigit() and ("," in w or w.count(".") > 1) for w in word):
+        if any(w[0].isdecimal() and ("," in w or w.count(".") > 1) for w in word):
             start, end, word = _resplit(start, end, word)
         lowered = text.lower()
         if len(lowered) == len(text):
@@ -86,7 +86,7 @@ class Tokens:
         return "".join(parts)
 
     def is_digits(self, i: int) -> bool:
-        return 0 <= i < self.n and self.word[i][0].isdigit()
+        return 0 <= i < self.n and self.word[i][0].isdecimal()
 
 
 def edge_tokens(phrases, last: bool = False, lower: bool = True) -> frozenset[str]:
@@ -107,7 +107,7 @@ def _resplit(start: list[int], end: list[int], word: list[str]) -> tuple[list, l
     new_end: list[int] = []
     new_word: list[str] = []
     for s, e, w in zip(start, end, word):
-        if w[0].isdigit() and ("," in w or w.count(".") > 1):
+        if w[0].isdecimal() and ("," in w or w.count(".") > 1):
             _split_digits(w, s, new_start, new_end, new_word)
         else:
             new_start.append(s)
@@ -174,7 +174,7 @@ def _ratio(tok: Tokens, num: Number) -> Number | None:
 def _number(tok: Tokens, i: int, money: bool) -> Number | None:
     w = tok.word[i]
     low = tok.low[i]
-    if w[0].isdigit() or (w == "." and tok.is_digits(i + 1) and tok.glued(i + 1)):
+    if w[0].isdecimal() or (w == "." and tok.is_digits(i + 1) and tok.glued(i + 1)):
         return _digits(tok, i, money)
     if low == "minus" and i + 1 < tok.n:
         j = i + 2 if tok.word[i + 1] in "-−" else i + 1
@@ -201,7 +201,7 @@ def _digits(tok: Tokens, i: int, money: bool) -> Number | None:
     if i > 1 and tok.word[i - 1] == "." and tok.glued(i) and tok.glued(i - 1) and tok.is_digits(i - 2):
         return None  # "3.2.1": the tail of a version
     if text == ".":  # ".001"
-        if tok.glued(i) and tok.word[i - 1][0].isdigit():
+        if tok.glued(i) and tok.word[i - 1][0].isdecimal():
             return None  # "3.2.1": the tail of a version
         i += 1
         text = "0." + tok.word[i]
@@ -248,7 +248,7 @@ def _scientific(tok: Tokens, num: Number) -> Number:
     sign = 1
     if j < tok.n and tok.word[j] in ("-", "−"):
         sign, j = -1, j + 1
-    if j < tok.n and tok.is_digits(j) and tok.word[j].isdigit() and len(tok.word[j]) <= 3:
+    if j < tok.n and tok.is_digits(j) and tok.word[j].isdecimal() and len(tok.word[j]) <= 3:
         num.value *= 10.0 ** (sign * int(tok.word[j]))
         num.last, num.plain, num.scaled = j + 1, False, True
     return num

@@ -85,7 +85,7 @@ _YEAR_DETERMINERS = frozenset(_NF["year_determiners"])
 _IDIOMS: dict[str, list[str]] = {}
 for _idiom in _NF["idioms"]:
     for _part in _idiom.replace("-", " ").replace("/", " ").split():
-        if _part in ANCHORS or _part[0].isdigit():
+        if _part in ANCHORS or _part[0].isdecimal():
             _IDIOMS.setdefault(_part, []).append(_idiom)
 
 _STOP = load_words("counted_stopwords.txt")
@@ -109,7 +109,7 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     low = tok.low
     candidates = [
-        k for k, w in enumerate(tok.word) if w[0].isdigit() or low[k] in ANCHORS or w == "."
+        k for k, w in enumerate(tok.word) if w[0].isdecimal() or low[k] in ANCHORS or w == "."
     ]
     resume = 0
     for i in candidates:
@@ -429,7 +429,7 @@ def _address(tok: Tokens, j: int) -> bool:
         w = tok.word[k]
         if tok.low[k] in _STREETS and w[0].isupper():
             return True
-        if not (w[0].isupper() or w[0].isdigit() or w == "." or tok.low[k] in _ORDINAL):
+        if not (w[0].isupper() or w[0].isdecimal() or w == "." or tok.low[k] in _ORDINAL):
             return False
     return False
 
