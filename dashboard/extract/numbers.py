@@ -38,6 +38,7 @@ ANCHORS = (
 )
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+_SEPARATED = re.compile(r"\d,\d|\d\.\d+\.\d")  # a digit run that needs splitting
 #: One number inside a digit run: thousands groups ("1,234,567.5") or plain ("1234.5").
 _PIECE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?")
 
@@ -53,7 +54,7 @@ class Tokens:
         word = [m.group() for m in matches]
         start = [m.start() for m in matches]
         end = [m.end() for m in matches]
-        if any(w[0].isdecimal() and ("," in w or w.count(".") > 1) for w in word):
+        if _SEPARATED.search(text):
             start, end, word = _resplit(start, end, word)
         lowered = text.lower()
         if len(lowered) == len(text):

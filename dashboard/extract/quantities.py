@@ -94,6 +94,7 @@ _IRREGULAR_PLURALS = frozenset(
      "crew", "militia", "feet", "teeth", "mice", "geese", "civilians", "youth", "data"}
 )
 _NOUN_BEFORE = frozenset({"number", "numbers", "total", "count", "tally", "toll"})
+_STARTS = frozenset("0123456789.")  # first characters of a token that may start a number
 _QUOTES = frozenset("'\"‘’“”")
 _DASHES = frozenset({"-", "–", "—", "‐"})
 _SKIP_TO_CHANGE = frozenset(
@@ -107,10 +108,7 @@ def find_quantities(text: str) -> list[Quantity]:
     """Return the figures in `text`, in order of position."""
     tok = Tokens(text)
     out: list[Quantity] = []
-    low = tok.low
-    candidates = [
-        k for k, w in enumerate(tok.word) if w[0].isdecimal() or low[k] in ANCHORS or w == "."
-    ]
+    candidates = [k for k, low in enumerate(tok.low) if low in ANCHORS or low[0] in _STARTS]
     resume = 0
     for i in candidates:
         if i < resume or (tok.word[i] == "." and not tok.is_digits(i + 1)):
@@ -293,8 +291,6 @@ def _not_a_figure(tok: Tokens, num: Number, unit: str | None, currency: str | No
     """Years, dates, clock times, ordinals, ids, addresses, list markers, idioms, pronoun "one"."""
     i, j = num.first, num.last
     nxt = tok.word[j] if j < tok.n else ""
-    if _idiom(tok, num):
-        return True
     if nxt == ":" and tok.glued(j) and tok.is_digits(j + 1) and tok.glued(j + 1):
         return True  # "10:30", "4:39 left"
     if i > 0 and tok.word[i - 1] == ":" and tok.glued(i) and tok.is_digits(i - 2):
