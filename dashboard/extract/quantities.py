@@ -110,20 +110,31 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     candidates = [k for k, low in enumerate(tok.low) if low in ANCHORS or low[0] in _STARTS]
     resume = 0
+    source: Quantity | None = None  # the figure a bracketed conversion converts
     for i in candidates:
         if i < resume or (tok.word[i] == "." and not tok.is_digits(i + 1)):
             continue
         found, resume = _quantity_at(tok, i)
         if found:
-            if out and found.qualifier == Qualifier.exact and text[out[-1].end : found.start].strip() == "(":
-                found = _same_bound(found, out[-1])
+            between = text[out[-1].end : found.start].strip() if out else ""
+            if between == "(":
+                source = out[-1]
+            elif source is None or between not in ("/", ",", "or"):
+                source = None
+            if source is not None:
+                found = _same_bound(found, source)
             out.append(found)
     return out
 
 
 def _same_bound(q: Quantity, before: Quantity) -> Quantity:
-    """A conversion in brackets shares the bound of the figure it converts: "over €140m (£115m)"."""
-    if before.qualifier in (Qualifier.exact, Qualifier.range, Qualifier.vague) or q.value is None:
+    """A conversion in brackets shares the bound and the movement of the figure it converts:
+    "over €140m (£115m)", "fell by 1 to 1.5C (1.8 to 2.7F)", "under 296 hp (224 kW / 300 PS)"."""
+    if q.change is None and before.change is not None:
+        q = replace(q, change=before.change)
+    if q.qualifier != Qualifier.exact or before.qualifier in (
+        Qualifier.exact, Qualifier.range, Qualifier.vague
+    ) or q.value is None:
         return q
     value, low, high = _bounds(q.value, before.qualifier, before.qualifier_text)
     return replace(q, low=low, high=high, qualifier=before.qualifier, qualifier_text=before.qualifier_text)
@@ -206,6 +217,9 @@ def _range(
     prev = tok.low[first - 1] if first > 0 else ""
     if prev in ("between", "from"):
         marker = first - 1
+    if prev == "from" and link != "to":
+        last = _skip_to(tok, last)  # "from 21 mpg combined to 23", "from $36,040 at 10.45pm to …"
+        link = tok.low[last] if last < tok.n else ""
     if link in _DASHES:
         if link != "–" and tok.start[last] - tok.end[last - 1] > 1:
             return None, None, last
@@ -248,6 +262,16 @@ def _range(
     if unit and unit2 and unit2 != unit and not currency:
         return None, None, last
     return second, marker, max(after2, second.last)
+
+
+def _skip_to(tok: Tokens, j: int) -> int:
+    """The "to" closing "from A … to B" within a few words, else `j` unchanged."""
+    for k in range(j, min(j + 8, tok.n)):
+        if tok.low[k] == "to":
+            return k
+        if tok.word[k] in (",", ";", "(", ")") or tok.low[k] in ("and", "but", "from"):
+            break
+    return j
 
 
 def _sign_of(tok: Tokens, num: Number) -> str | None:
@@ -339,6 +363,8 @@ def _not_a_figure(tok: Tokens, num: Number, unit: str | None, currency: str | No
 
     if _id_like(tok, num, prev, prev2):
         return True
+    if nxt and nxt[0].isupper() and nxt.isalpha() and not _plural_after(tok, j) and i > 0:
+        return True  # "787 Dreamliner", "11 Pro", "90049 ZIP Code": model names and codes
     return _address(tok, j)
 
 
