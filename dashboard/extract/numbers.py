@@ -70,20 +70,18 @@ class Tokens:
 
     def phrase(self, i: int, j: int) -> str:
         """Tokens i..j-1 lower-cased, joined with one space where the text has space."""
-        parts = [self.low[i]]
-        for k in range(i + 1, j):
-            if self.start[k] != self.end[k - 1]:
-                parts.append(" ")
-            parts.append(self.low[k])
-        return "".join(parts)
+        return self._join(self.low, i, j)
 
     def exact(self, i: int, j: int) -> str:
         """Like `phrase` but keeping the case as written."""
-        parts = [self.word[i]]
+        return self._join(self.word, i, j)
+
+    def _join(self, words: list[str], i: int, j: int) -> str:
+        parts = [words[i]]
         for k in range(i + 1, j):
             if self.start[k] != self.end[k - 1]:
                 parts.append(" ")
-            parts.append(self.word[k])
+            parts.append(words[k])
         return "".join(parts)
 
     def is_digits(self, i: int) -> bool:

@@ -173,6 +173,26 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
     if post_qual and not qual:
         qual, qual_text = post_qual
     change = _change(tok, start_tok, last, unit, num)
+    unit, counted, last = _what_it_counts(tok, num, second, unit, last)
+    value, low, high, qualifier = _interval(num, second, qual, qual_text)
+    if second is not None and marker is not None and tok.low[marker] == "from":
+        change = _movement(num.value, second.value, change, tok, marker)
+    if qualifier == Qualifier.vague:
+        qual_text = num.vague_text
+    elif qualifier == Qualifier.exact or (qualifier == Qualifier.range and qual != Qualifier.approximate):
+        qual_text = None  # a range keeps only a hedge: "about 20-30"
+    start, end = tok.start[start_tok], tok.end[last - 1]
+    mention = tok.text[start:end]
+    return (
+        Quantity(start, end, mention, value, low, high, qualifier, qual_text, unit, counted, change),
+        last,
+    )
+
+
+def _what_it_counts(
+    tok: Tokens, num: Number, second: Number | None, unit: str | None, last: int
+) -> tuple[str | None, str | None, int]:
+    """(unit, counted noun, end token) for a figure whose own unit may still be unknown."""
     counted = None
     if unit is None and num.kind != "fraction":
         counted, unit, last = _compound(tok, last)
@@ -187,19 +207,7 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
             counted, last = None, after
         else:
             unit = "fraction"
-    value, low, high, qualifier = _interval(num, second, qual, qual_text, marker, tok)
-    if second is not None and marker is not None and tok.low[marker] == "from":
-        change = _movement(num.value, second.value, change, tok, marker)
-    if qualifier == Qualifier.vague:
-        qual_text = num.vague_text
-    elif qualifier == Qualifier.exact or (qualifier == Qualifier.range and qual != Qualifier.approximate):
-        qual_text = None  # a range keeps only a hedge: "about 20-30"
-    start, end = tok.start[start_tok], tok.end[last - 1]
-    mention = tok.text[start:end]
-    return (
-        Quantity(start, end, mention, value, low, high, qualifier, qual_text, unit, counted, change),
-        last,
-    )
+    return unit, counted, last
 
 
 # --------------------------------------------------------------------------- ranges
@@ -517,8 +525,7 @@ def _qualifier_after(tok: Tokens, last: int) -> tuple[tuple[Qualifier, str] | No
 
 
 def _interval(
-    num: Number, second: Number | None, qual: Qualifier | None, qual_text: str | None,
-    marker: int | None, tok: Tokens,
+    num: Number, second: Number | None, qual: Qualifier | None, qual_text: str | None
 ) -> tuple[float, float | None, float | None, Qualifier]:
     """(value, low, high, qualifier) per the interval conventions in the module docstring."""
     if second is not None:
