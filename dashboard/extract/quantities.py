@@ -123,6 +123,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 source = None
             if source is not None:
                 found = _same_bound(found, source)
+            elif between in (", or", "or") and found.change is None and out[-1].change:
+                found = replace(found, change=out[-1].change)  # "rose $1.20, or 1.5%, to …"
             out.append(found)
     return out
 
@@ -483,7 +485,7 @@ def _plural_after(tok: Tokens, j: int) -> bool:
 def _plural(low: str) -> bool:
     if low in _IRREGULAR_PLURALS:
         return True
-    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))
+    return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))
 
 
 # ------------------------------------------------------------------------ qualifiers

@@ -13,7 +13,12 @@ from dashboard.extract.numbers import Tokens, edge_tokens
 _UNITS = load_json("units.json")
 _CURRENCIES = load_json("currencies.json")
 
-_WORDS: dict[str, str] = {s.lower(): unit for unit, forms in _UNITS["words"].items() for s in forms}
+_WORDS: dict[str, str] = {
+    form.lower().replace(" ", sep): unit
+    for unit, forms in _UNITS["words"].items()
+    for form in forms
+    for sep in (" ", "-")
+}
 _SYMBOLS: dict[str, str] = {s: unit for unit, forms in _UNITS["symbols"].items() for s in forms}
 _GLUED = frozenset(_UNITS["glued"])
 _PER: dict[str, str] = {s.lower(): s.lower() for s in _UNITS["per"]}
