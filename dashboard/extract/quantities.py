@@ -123,8 +123,12 @@ def find_quantities(text: str) -> list[Quantity]:
                 source = None
             if source is not None:
                 found = _same_bound(found, source)
-            elif between in (", or", "or") and found.change is None and out[-1].change:
-                found = replace(found, change=out[-1].change)  # "rose $1.20, or 1.5%, to …"
+            elif found.change is None and out and out[-1].change and (
+                between in (", or", "or") or text[: found.start].rstrip().endswith(" by")
+            ):  # "rose $1.20, or 1.5%, to …"; "Ross was down 2.3%, Burlington by 2.6%"
+                found = replace(found, change=out[-1].change)
+            if between in ("of", "of the") and out[-1].unit is None and out[-1].counted is None:
+                out[-1] = replace(out[-1], unit=found.unit, counted=found.counted)  # "12 of the 40 MPs"
             out.append(found)
     return out
 

@@ -24,6 +24,7 @@ _GLUED = frozenset(_UNITS["glued"])
 _PER: dict[str, str] = {s.lower(): s.lower() for s in _UNITS["per"]}
 _PER_WORDS = ("per", "a", "an", "/", "each")
 _NO_RATE = frozenset({"percent", "percentage point", "basis point", "fraction"})
+_SYSTEMS = frozenset({"US", "imperial", "Imperial", "metric", "nautical", "statute"})
 _SMALL_WORDS = frozenset({"at", "to", "and", "or", "a", "an", "in", "on", "from", "per", "each"})
 _NOT_RATE_AFTER = frozenset({"earlier", "ago", "before", "later", "after", "prior", "previously", "on"})
 
@@ -102,6 +103,10 @@ def unit_after(tok: Tokens, j: int, currency: str | None, scaled: bool) -> tuple
     unit, k = _measure(tok, j)
     if unit:
         return _rate(tok, k, unit)
+    if tok.word[j] in _SYSTEMS and j + 1 < tok.n:  # "one US fluid ounce", "5 imperial gallons"
+        unit, k = _measure(tok, j + 1)
+        if unit:
+            return _rate(tok, k, unit)
     return None, j
 
 
