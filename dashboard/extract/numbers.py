@@ -76,6 +76,35 @@ class Tokens:
         """Like `phrase` but keeping the case as written."""
         return self._join(self.word, i, j)
 
+    def forward(self, j: int, size: int):
+        """Yield (end, exact, lower) for the phrases of 1..size tokens from `j`, built
+        incrementally; stops at a gap of more than one space."""
+        exact, low = self.word[j], self.low[j]
+        yield j + 1, exact, low
+        for k in range(j + 1, min(j + size, self.n)):
+            gap = self.start[k] - self.end[k - 1]
+            if gap > 1:
+                return
+            sep = " " if gap else ""
+            exact += sep + self.word[k]
+            low += sep + self.low[k]
+            yield k + 1, exact, low
+
+    def backward(self, i: int, size: int):
+        """Yield (start, exact, lower) for the phrases of 1..size tokens ending before `i`."""
+        if i == 0:
+            return
+        exact, low = self.word[i - 1], self.low[i - 1]
+        yield i - 1, exact, low
+        for k in range(i - 2, max(i - size, 0) - 1, -1):
+            gap = self.start[k + 1] - self.end[k]
+            if gap > 1:
+                return
+            sep = " " if gap else ""
+            exact = self.word[k] + sep + exact
+            low = self.low[k] + sep + low
+            yield k, exact, low
+
     def _join(self, words: list[str], i: int, j: int) -> str:
         parts = [words[i]]
         for k in range(i + 1, j):

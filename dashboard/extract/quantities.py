@@ -501,11 +501,7 @@ def _qualifier_before(tok: Tokens, first: int) -> tuple[Qualifier | None, str | 
     best: tuple[Qualifier | None, str | None, int] = (None, None, first)
     if k == 0 or tok.low[k - 1] not in _BEFORE_LAST:
         return best
-    for size in range(1, 5):
-        s = k - size
-        if s < 0:
-            break
-        phrase = tok.phrase(s, k)
+    for s, _, phrase in tok.backward(k, 4):
         if phrase in _BEFORE:
             best = (_BEFORE[phrase], tok.text[tok.start[s] : tok.end[k - 1]], s)
     if best[0] == Qualifier.approximate and best[1] and best[1].lower() == "some":

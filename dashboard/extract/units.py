@@ -50,15 +50,9 @@ UNIT_WORDS: dict[str, str] = {
 def currency_before(tok: Tokens, i: int) -> tuple[int, str] | None:
     """The currency sign or code written just before token `i`: (its first token, ISO code)."""
     best = None
-    if i == 0 or tok.word[i - 1] not in _PREFIX_LAST:
+    if i == 0 or tok.word[i - 1] not in _PREFIX_LAST or tok.start[i] - tok.end[i - 1] > 1:
         return None
-    for size in range(1, _MAX_SPAN + 1):
-        k = i - size
-        if k < 0:
-            break
-        if not tok.glued(k + 1) and tok.start[k + 1] - tok.end[k] > 1:
-            break
-        form = tok.exact(k, i)
+    for k, form, _ in tok.backward(i, _MAX_SPAN):
         if form in _PREFIX:
             best = (k, _PREFIX[form])
         elif form in _GLUED_PREFIX and tok.glued(i):
@@ -114,13 +108,8 @@ def _currency_name(tok: Tokens, j: int, scaled: bool) -> tuple[str | None, int]:
     found: tuple[str | None, int] = (None, j)
     if j >= tok.n or (tok.low[j] not in _NAME_FIRST and tok.word[j] not in _NAME_FIRST):
         return found
-    for size in range(1, _MAX_SPAN):
-        k = j + size
-        if k > tok.n:
-            break
-        exact = tok.exact(j, k)
-        low = tok.phrase(j, k)
-        if exact in _SUFFIX and (size == 1 or tok.glued(j + 1)):
+    for k, exact, low in tok.forward(j, _MAX_SPAN - 1):
+        if exact in _SUFFIX and (k == j + 1 or tok.glued(j + 1)):
             found = (_SUFFIX[exact], k)
         elif low in _NAMES:
             found = (_NAMES[low], k)
@@ -134,16 +123,11 @@ def _measure(tok: Tokens, j: int) -> tuple[str | None, int]:
     found: tuple[str | None, int] = (None, j)
     if j >= tok.n or (tok.low[j] not in _UNIT_FIRST and tok.word[j] not in _UNIT_FIRST):
         return found
-    for size in range(1, _MAX_SPAN + 1):
-        k = j + size
-        if k > tok.n or (size > 1 and tok.start[k - 1] - tok.end[k - 2] > 1):
-            break
-        exact = tok.exact(j, k)
+    for k, exact, low in tok.forward(j, _MAX_SPAN):
         if exact in _SYMBOLS:
-            if size > 1 or exact not in _GLUED or tok.glued(j) or _spaced_symbol(tok, j):
+            if k > j + 1 or exact not in _GLUED or tok.glued(j) or _spaced_symbol(tok, j):
                 found = (_SYMBOLS[exact], k)
             continue
-        low = tok.phrase(j, k)
         if low in _WORDS:
             found = (_WORDS[low], k)
     unit, k = found
