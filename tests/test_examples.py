@@ -442,6 +442,8 @@ CHANGES = [
     Example("Apple was down 1.9%, Microsoft by 2.1%.",
             [fig("1.9%", 1.9, unit="percent", change="decrease"),
              fig("2.1%", 2.1, unit="percent", change="decrease")]),
+    Example("He added a 40 yard run late in the game.",
+            [fig("40 yard", 40, unit="yard")]),
     Example("Nasdaq +0.8% at midday.",
             [fig("0.8%", 0.8, unit="percent", change="increase")]),
     Example("The company gave up 40 yards of frontage.",

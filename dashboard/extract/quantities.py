@@ -609,6 +609,10 @@ def _change(tok: Tokens, first: int, last: int, unit: str | None, num: Number) -
     measured = unit is not None
     change = _change_before(tok, first, unit)
     if change is not None:
+        if first > 0 and tok.low[first - 1] in ("a", "an") and last < tok.n and (
+            tok.word[last][0].isalpha() and tok.low[last] not in _STOP
+        ):
+            return None  # "added a 30 degree homer": the figure describes a noun
         return change
     if last < tok.n and tok.low[last] in _CHANGE_AFTER:
         low = tok.low[last]
