@@ -511,6 +511,8 @@ COUNTS = [
             [fig("12", 12, counted="MPs"), fig("40", 40, counted="MPs")]),
     Example("The fund has raised 280 million of the 1.5 billion shekels it needs.",
             [fig("280 million", 280e6, unit="ILS"), fig("1.5 billion shekels", 1.5e9, unit="ILS")]),
+    Example("The album sold 2.1 million digital and physical copies.",
+            [fig("2.1 million", 2.1e6, counted="digital and physical copies")]),
     Example("Seven European countries signed the pact.",
             [fig("Seven", 7, counted="European countries")]),
     Example("The squad has 14 first-team players.",

@@ -89,6 +89,11 @@ def test_unbalanced_quotes_and_brackets() -> None:
     _check("'" * 10_000 + " 5 " + '"' * 10_000 + "(" * 5_000 + "$3m")
 
 
+def test_huge_scales_and_exponents() -> None:
+    _check("5" + " million" * 5_000 + " and 1×10999 and 2×10−999 and 3 x 10^400")
+    _check("2×10" + "9" * 5_000 + " and 1/" + "9" * 100_000 + " and 3 x 10^" + "1" * 6_000)
+
+
 def test_many_ranges_and_dashes() -> None:
     _check(" - ".join(str(i) for i in range(10_000)))
     _check(" to ".join(["between 1 and 2"] * 2_000))

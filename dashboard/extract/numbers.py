@@ -30,6 +30,8 @@ _MONEY_ONLY_SUFFIXES = {"m", "b", "B", "mil"}
 _ORDINAL_FRACTIONS = {w for w in FRACTIONS if not w.startswith("hal")}
 _STOP = load_words("counted_stopwords.txt")
 _MAX_DIGITS = 15  # longer digit runs are ids, not figures
+_MAX_EXPONENT = 300  # powers of ten that a float still holds
+_MAX_VALUE = 1e30
 
 WORD_NUMBERS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
 #: Lower-cased tokens that can start a figure (besides digits).
@@ -276,7 +278,8 @@ def _scientific(tok: Tokens, num: Number) -> Number:
     sign = 1
     if j < tok.n and tok.word[j] in ("-", "−"):
         sign, j = -1, j + 1
-    if j < tok.n and tok.is_digits(j) and tok.word[j].isdecimal() and len(tok.word[j]) <= 3:
+    exponent = tok.word[j] if j < tok.n else ""
+    if exponent.isdecimal() and len(exponent) <= 3 and int(exponent) <= _MAX_EXPONENT:
         num.value *= 10.0 ** (sign * int(tok.word[j]))
         num.last, num.plain, num.scaled = j + 1, False, True
     return num
@@ -303,6 +306,8 @@ def _scale(tok: Tokens, num: Number, money: bool) -> None:
             factor = SUFFIXES[tok.word[j]]
         else:
             break
+        if abs(num.value) * factor > _MAX_VALUE:
+            break  # "5 million million million …": stop before the float overflows
         num.value *= factor
         num.scale *= factor
         j += 1

@@ -479,7 +479,9 @@ def _age_apposition(tok: Tokens, num: Number) -> bool:
 
 
 def _plural_after(tok: Tokens, j: int) -> bool:
-    while j < tok.n and tok.word[j][0].isalpha() and tok.low[j] not in _STOP:
+    """True when a plural noun follows within a few content words ("2000 troops")."""
+    stop = min(tok.n, j + 5)
+    while j < stop and tok.word[j][0].isalpha() and tok.low[j] not in _STOP:
         if _plural(tok.low[j]):
             return True
         j += 1
@@ -685,6 +687,9 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
     while k < tok.n and len(words) < 4:
         w = tok.word[k]
         low = tok.low[k]
+        if low in ("and", "or") and words and plural_wanted and _plural_after(tok, k + 1):
+            k += 1  # "digital and physical sales", "Kia and Hyundai vehicles"
+            continue
         if not w[0].isalpha() or low in _STOP or low in _MONTHS or low in WORD_NUMBERS:
             break
         if not plural_wanted and words and not tok.word[words[-1]][0].isupper():
