@@ -280,8 +280,10 @@ def _scientific(tok: Tokens, num: Number) -> Number:
         sign, j = -1, j + 1
     exponent = tok.word[j] if j < tok.n else ""
     if exponent.isdecimal() and len(exponent) <= 3 and int(exponent) <= _MAX_EXPONENT:
-        num.value *= 10.0 ** (sign * int(tok.word[j]))
-        num.last, num.plain, num.scaled = j + 1, False, True
+        value = num.value * 10.0 ** (sign * int(exponent))
+        if abs(value) <= _MAX_VALUE:
+            num.value = value
+            num.last, num.plain, num.scaled = j + 1, False, True
     return num
 
 
