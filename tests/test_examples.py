@@ -408,6 +408,8 @@ RANGES = [
     Example("The coin fell from $41,200 at 9pm to $39,800 by dawn.",
             [fig("from $41,200 at 9pm to $39,800", 40500, "range", low=39800, high=41200,
                  unit="USD", change="decrease")]),
+    Example("The queue grew from 5 voters in the first hour, to a crowd at noon.",
+            [fig("5", 5, counted="voters")]),
     Example("Cooking takes ~25 – 40min.",
             [fig("~25 – 40min", 32.5, "range", low=25, high=40, unit="minute")]),
     Example("The scheme costs $89 to $93 billion.",

@@ -224,8 +224,9 @@ def _range(
 
     Returns (second number or None, token of "between"/"from" or None, end token).
     """
+    end = last  # where the figure ends when no range follows
     if num.kind == "vague" or last >= tok.n:
-        return None, None, last
+        return None, None, end
     link = tok.low[last]
     marker = None
     prev = tok.low[first - 1] if first > 0 else ""
@@ -236,16 +237,16 @@ def _range(
         link = tok.low[last] if last < tok.n else ""
     if link in _DASHES:
         if link != "–" and tok.start[last] - tok.end[last - 1] > 1:
-            return None, None, last
+            return None, None, end
     elif link == "or" and marker is None and unit is None and num.value < 100 and (
         num.plain or num.kind == "words"
     ):
         pass  # "three or four years"; checked below to be increasing
     elif link == "to" or (link == "and" and prev == "between"):
         if link == "to" and marker is None and unit and _change_word_before(tok, first):
-            return None, None, last  # "rose 5% to $84": the amount, then the new level
+            return None, None, end  # "rose 5% to $84": the amount, then the new level
     else:
-        return None, None, last
+        return None, None, end
     j = last + 1
     if j < tok.n and tok.low[j] in ("-", "‐"):  # "200,000 to-260,000"
         j += 1
@@ -253,28 +254,30 @@ def _range(
     while k < min(j + 3, tok.n) and not (tok.is_digits(k) or tok.low[k] in WORD_NUMBERS):
         k += 1
     if k >= tok.n or not (tok.is_digits(k) or tok.low[k] in WORD_NUMBERS):
-        return None, None, last
+        return None, None, end
     sign = currency_before(tok, k) if k > j else None
     if k > j and not sign:
-        return None, None, last
+        return None, None, end
     currency = currency or (sign[1] if sign else None)
     second = parse_number(tok, k, money=bool(currency))
     if second is None or second.kind not in (num.kind, "digits", "words"):
-        return None, None, last
+        return None, None, end
     if second.first < k:  # a hyphen read as a minus sign: "20 -30"
         second.first, second.value = k, -second.value
     if num.kind == "words" and second.kind == "words" and num.value >= second.value:
-        return None, None, last  # "one to one"
-    if second.scale > 1 and num.scale == 1 and num.kind == "digits" and num.value < second.value / second.scale:
-        num.value *= second.scale  # "1 to 2 thousand", "US $89 to $93 billion"
-        num.scale, num.scaled = second.scale, True
+        return None, None, end  # "one to one"
     if link == "or" and not (second.kind == num.kind and num.value < second.value <= num.value + 10):
-        return None, None, last
+        return None, None, end
     if marker is None and link == "to" and num.value > second.value:
-        return None, None, last  # "3 to 1" odds, "5 to 2 vote": not a range
+        return None, None, end  # "3 to 1" odds, "5 to 2 vote": not a range
     unit2, after2 = unit_after(tok, second.last, currency, second.scaled)
     if unit and unit2 and unit2 != unit and not currency:
-        return None, None, last
+        return None, None, end
+    if second.scale > 1 and num.scale == 1 and num.kind == "digits" and (
+        num.value < second.value / second.scale
+    ):
+        num.value *= second.scale  # "1 to 2 thousand", "US $89 to $93 billion"
+        num.scale, num.scaled = second.scale, True
     return second, marker, max(after2, second.last)
 
 
