@@ -44,6 +44,7 @@ def fig(
     counted: Any = ANY,
     change: str | None = None,
     category: Any = ANY,
+    qualifier_text: Any = ANY,
 ) -> dict[str, Any]:
     """An expected claim; an exact figure's low and high default to its value."""
     if qualifier == "exact":
@@ -52,6 +53,7 @@ def fig(
     return {
         "mention": mention, "value": value, "qualifier": qualifier, "low": low, "high": high,
         "unit": unit, "counted": counted, "change": change, "category": category,
+        "qualifier_text": qualifier_text,
     }
 
 
@@ -61,7 +63,7 @@ ARTICLE = [
         "SEOUL: Alarming reports indicate that over 100 North Koreans, sent to aid Russia’s "
         "military campaign in Ukraine, have died since entering combat last December.",
         [fig("over 100", 100, "more_than", low=100, high=None, counted="North Koreans",
-             category="killed")],
+             category="killed", qualifier_text="over")],
     ),
     Example(
         "In a controversial move, North Korea has deployed thousands of troops to support "
@@ -72,19 +74,19 @@ ARTICLE = [
         "'In December, these troops engaged in actual combat, resulting in at least 100 "
         "fatalities,' Lee emphasized.",
         [fig("at least 100", 100, "at_least", low=100, high=None, counted="fatalities",
-             category="killed")],
+             category="killed", qualifier_text="at least")],
     ),
     Example(
         "South Korea’s National Intelligence Service (NIS) has predicted that the number of "
         "injured troops may soar to nearly 1,000.",
         [fig("nearly 1,000", 1000, "approximate", low=900, high=1000, counted="injured troops",
-             category="wounded")],
+             category="wounded", qualifier_text="nearly")],
     ),
     Example(
         "U.S. military officials noted that North Korean forces have incurred 'several hundred' "
         "casualties in recent confrontations with Ukrainian troops.",
         [fig("several hundred", 550, "vague", low=200, high=900, counted="casualties",
-             category="casualties")],
+             category="casualties", qualifier_text="several hundred")],
     ),
     Example(
         "Since Russia's invasion of Ukraine in February 2022, military cooperation has "
@@ -93,7 +95,7 @@ ARTICLE = [
     ),
     Example(
         "A spokesperson accused ten nations and the European Union of slandering its ties.",
-        [fig("ten", 10, counted="nations")],
+        [fig("ten", 10, counted="nations", qualifier_text=None)],
     ),
 ]
 
@@ -377,7 +379,8 @@ NUMBERS = [
 # Ranges: dashes, "to", "between … and", "from … to" (kept as a movement), scale sharing.
 RANGES = [
     Example("Between 20 and 30 boats were seen.",
-            [fig("Between 20 and 30", 25, "range", low=20, high=30, counted="boats")]),
+            [fig("Between 20 and 30", 25, "range", low=20, high=30, counted="boats",
+                 qualifier_text=None)]),
     Example("The storm brought 20-30 cm of snow.",
             [fig("20-30 cm", 25, "range", low=20, high=30, unit="cm")]),
     Example("Officials expect 20 to 30 arrests.",
@@ -411,7 +414,8 @@ RANGES = [
     Example("The queue grew from 5 voters in the first hour, to a crowd at noon.",
             [fig("5", 5, counted="voters")]),
     Example("Cooking takes ~25 – 40min.",
-            [fig("~25 – 40min", 32.5, "range", low=25, high=40, unit="minute")]),
+            [fig("~25 – 40min", 32.5, "range", low=25, high=40, unit="minute",
+                 qualifier_text="~")]),
     Example("The scheme costs $89 to $93 billion.",
             [fig("$89 to $93 billion", 91e9, "range", low=89e9, high=93e9, unit="USD")]),
 ]
@@ -561,9 +565,15 @@ NON_FIGURES = [
     Example("No one was hurt.", []),
 ]
 
-EXAMPLES = ARTICLE + CASUALTIES + MONEY + PERCENT + NUMBERS + RANGES + CHANGES + UNITS + COUNTS + NON_FIGURES
+EXAMPLES = (
+    ARTICLE + CASUALTIES + MONEY + PERCENT + NUMBERS + RANGES + CHANGES + UNITS + COUNTS
+    + NON_FIGURES
+)
 
-_FIELDS = ("mention", "value", "low", "high", "qualifier", "unit", "counted", "change", "category")
+_FIELDS = (
+    "mention", "value", "low", "high", "qualifier", "qualifier_text", "unit", "counted", "change",
+    "category",
+)
 
 
 def _actual(claim) -> dict[str, Any]:

@@ -65,7 +65,9 @@ _MEASURED_ONLY = frozenset(_CHG["measured_only"])
 _PARTICLES = frozenset(_CHG["particles"])
 _RELATIVE_ONLY = frozenset(_CHG["relative_only"])
 _NEEDS_BY = frozenset(_CHG["needs_by"])
-_RELATIVE_UNITS = frozenset({"percent", "percentage point", "basis point", "point", "pence", "cent", "sen"})
+_RELATIVE_UNITS = frozenset(
+    {"percent", "percentage point", "basis point", "point", "pence", "cent", "sen"}
+)
 _CHANGE_LAST = edge_tokens(_CHANGE_BEFORE, last=True)
 
 _NF = load_json("non_figures.json")
@@ -95,6 +97,7 @@ _IRREGULAR_PLURALS = frozenset(
 )
 _NOUN_BEFORE = frozenset({"number", "numbers", "total", "count", "tally", "toll"})
 _STARTS = frozenset("0123456789.")  # first characters of a token that may start a number
+_DETERMINERS = frozenset({"the", "those", "these", "their", "its", "his", "her", "our", "all"})
 _QUOTES = frozenset("'\"‘’“”")
 _DASHES = frozenset({"-", "–", "—", "‐"})
 _SKIP_TO_CHANGE = frozenset(
@@ -128,7 +131,8 @@ def find_quantities(text: str) -> list[Quantity]:
             ):  # "rose $1.20, or 1.5%, to …"; "Ross was down 2.3%, Burlington by 2.6%"
                 found = replace(found, change=out[-1].change)
             if between in ("of", "of the") and out[-1].unit is None and out[-1].counted is None:
-                out[-1] = replace(out[-1], unit=found.unit, counted=found.counted)  # "12 of the 40 MPs"
+                # "12 of the 40 MPs": the first figure counts what the second does
+                out[-1] = replace(out[-1], unit=found.unit, counted=found.counted)
             out.append(found)
     return out
 
@@ -143,7 +147,9 @@ def _same_bound(q: Quantity, before: Quantity) -> Quantity:
     ) or q.value is None:
         return q
     value, low, high = _bounds(q.value, before.qualifier, before.qualifier_text)
-    return replace(q, low=low, high=high, qualifier=before.qualifier, qualifier_text=before.qualifier_text)
+    return replace(
+        q, low=low, high=high, qualifier=before.qualifier, qualifier_text=before.qualifier_text
+    )
 
 
 def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
@@ -185,7 +191,9 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
         change = _movement(num.value, second.value, change, tok, marker)
     if qualifier == Qualifier.vague:
         qual_text = num.vague_text
-    elif qualifier == Qualifier.exact or (qualifier == Qualifier.range and qual != Qualifier.approximate):
+    elif qualifier == Qualifier.exact or (
+        qualifier == Qualifier.range and qual != Qualifier.approximate
+    ):
         qual_text = None  # a range keeps only a hedge: "about 20-30"
     start, end = tok.start[start_tok], tok.end[last - 1]
     mention = tok.text[start:end]
@@ -546,7 +554,9 @@ def _interval(
     return value, low, high, qual
 
 
-def _bounds(v: float, qual: Qualifier, qual_text: str | None) -> tuple[float, float | None, float | None]:
+def _bounds(
+    v: float, qual: Qualifier, qual_text: str | None
+) -> tuple[float, float | None, float | None]:
     """(value, low, high) of a single figure with its qualifier."""
     phrase = (qual_text or "").lower()
     if qual == Qualifier.exact:
@@ -646,7 +656,7 @@ def _counted(tok: Tokens, j: int, value: float, num: Number) -> str | None:
         k += 1  # "'several hundred' casualties", "1,000 more troops"
     if k < tok.n and tok.low[k] == "of" and (num.kind in ("vague", "fraction") or num.scaled):
         k += 1
-        if k < tok.n and tok.low[k] in ("the", "those", "these", "their", "its", "his", "her", "our", "all"):
+        if k < tok.n and tok.low[k] in _DETERMINERS:
             k += 1
     phrase = _noun_phrase(tok, k, value)
     if phrase is None and (k >= tok.n or not tok.word[k][0].isalnum()):
@@ -697,11 +707,13 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
             break
         if not plural_wanted and words and not tok.word[words[-1]][0].isupper():
             break
-        if low.endswith("ing") and not (k + 1 < tok.n and tok.word[k + 1][0].isalpha() and tok.low[k + 1] not in _STOP):
+        if low.endswith("ing") and not _content_word(tok, k + 1):
             break  # "around 73 raising the prospect": a verb, not a noun
         words.append(k)
         # hyphenated compound: "first-team", "North Korean-backed"
-        while k + 2 < tok.n and tok.word[k + 1] in ("-", "‐") and tok.glued(k + 1) and tok.glued(k + 2) and tok.word[k + 2][0].isalpha():
+        while k + 2 < tok.n and tok.word[k + 1] in _DASHES and tok.glued(k + 1) and (
+            tok.glued(k + 2) and tok.word[k + 2][0].isalpha()
+        ):
             k += 2
             words.append(k)
         if plural_wanted and _plural(tok.low[k]):
@@ -712,6 +724,10 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
     if not words:
         return None
     return tok.text[tok.start[words[0]] : tok.end[words[-1]]]
+
+
+def _content_word(tok: Tokens, k: int) -> bool:
+    return k < tok.n and tok.word[k][0].isalpha() and tok.low[k] not in _STOP
 
 
 def _counted_before(tok: Tokens, first: int) -> str | None:
