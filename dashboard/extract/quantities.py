@@ -184,8 +184,8 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
     post_qual, last = _qualifier_after(tok, last)
     if post_qual and not qual:
         qual, qual_text = post_qual
-    change = _change(tok, start_tok, last, unit, num)
     unit, counted, last = _what_it_counts(tok, num, second, unit, last)
+    change = _change(tok, start_tok, last, unit, num)
     value, low, high, qualifier = _interval(num, second, qual, qual_text)
     if second is not None and marker is not None and tok.low[marker] == "from":
         change = _movement(num.value, second.value, change, tok, marker)
@@ -502,6 +502,8 @@ def _plural_after(tok: Tokens, j: int) -> bool:
 def _plural(low: str) -> bool:
     if low in _IRREGULAR_PLURALS:
         return True
+    if len(low) > 4 and low.endswith("men"):
+        return True  # "fishermen", "servicemen"
     return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))
 
 
@@ -721,8 +723,8 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
         if not plural_wanted and not w[0].isupper():
             break
         k += 1
-    if not words:
-        return None
+    if not words or (plural_wanted and not _plural(tok.low[words[-1]])):
+        return None  # "6.3 million remain abroad": no plural noun, no counted phrase
     return tok.text[tok.start[words[0]] : tok.end[words[-1]]]
 
 
