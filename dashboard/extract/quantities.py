@@ -97,6 +97,11 @@ _IRREGULAR_PLURALS = frozenset(
 )
 _NOUN_BEFORE = frozenset({"number", "numbers", "total", "count", "tally", "toll"})
 _STARTS = frozenset("0123456789.")  # first characters of a token that may start a number
+_DURATIONS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
+#: Words before "over N years" that keep "over" as "more than" ("in over 20 years").
+_OVER_MEANS_MORE = frozenset({"in", "for", "after", "of", "since", "with", "been", "took", "lasted"})
 _DETERMINERS = frozenset({"the", "those", "these", "their", "its", "his", "her", "our", "all"})
 _QUOTES = frozenset("'\"‘’“”")
 _DASHES = frozenset({"-", "–", "—", "‐"})
@@ -180,6 +185,10 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
     if unit is None and num.plain and _age_apposition(tok, num):
         unit = "year of age"
     qual, qual_text, qual_first = _qualifier_before(tok, marker if marker is not None else first)
+    if qual_text and qual_text.lower() == "over" and unit in _DURATIONS and (
+        qual_first == 0 or tok.low[qual_first - 1] not in _OVER_MEANS_MORE
+    ):  # "€50bn over four years": across a period, not more than it
+        qual, qual_text, qual_first = None, None, first
     start_tok = min(qual_first, marker if marker is not None else first)
     post_qual, last = _qualifier_after(tok, last)
     if post_qual and not qual:
