@@ -102,6 +102,7 @@ _DURATIONS = frozenset(
 )
 #: Words before "over N years" that keep "over" as "more than" ("in over 20 years").
 _OVER_MEANS_MORE = frozenset({"in", "for", "after", "of", "since", "with", "been", "took", "lasted"})
+_LIST_JOINS = frozenset({",", "and", ", and", "or", ", or"})
 _DETERMINERS = frozenset({"the", "those", "these", "their", "its", "his", "her", "our", "all"})
 _QUOTES = frozenset("'\"‘’“”")
 _DASHES = frozenset({"-", "–", "—", "‐"})
@@ -139,7 +140,17 @@ def find_quantities(text: str) -> list[Quantity]:
                 # "12 of the 40 MPs": the first figure counts what the second does
                 out[-1] = replace(out[-1], unit=found.unit, counted=found.counted)
             out.append(found)
+    _share_list_units(text, out)
     return out
+
+
+def _share_list_units(text: str, out: list[Quantity]) -> None:
+    """A list written with one unit at its end: "45, 50 and 61 per cent" are all percentages."""
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k], out[k + 1]
+        if q.unit is None and q.counted is None and (nxt.unit or nxt.counted):
+            if text[q.end : nxt.start].strip() in _LIST_JOINS:
+                out[k] = replace(q, unit=nxt.unit, counted=nxt.counted)
 
 
 def _same_bound(q: Quantity, before: Quantity) -> Quantity:
@@ -387,8 +398,8 @@ def _not_a_figure(tok: Tokens, num: Number, unit: str | None, currency: str | No
         return True
     if unit:
         return False
-    if i == 0 and nxt in (".", ")") and j + 1 < tok.n:
-        return True  # list marker "1. The …"
+    if i == 0 and nxt in (".", ")") and not tok.is_digits(j + 1):
+        return True  # list marker "1. The …", "2)"
     if len(tok.word[i]) == 4 and 1000 <= value <= 2199:
         if prev in _YEAR_WORDS or prev in _MONTHS or prev in _YEAR_DETERMINERS:
             return True
