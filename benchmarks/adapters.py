@@ -36,6 +36,8 @@ UNIT_NAMES = {
     "mph": "mile per hour", "km/h": "kilometre per hour", "mpg": "mile per gallon",
     "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
     "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "hp": "horsepower",
+    "bhp": "brake horsepower", "WAR": "win above replacement",
+    "fluid ounce": "ounce",
     "V": "volt", "mAh": "milliampere-hour", "Hz": "hertz", "kHz": "kilohertz",
     "MHz": "megahertz", "GHz": "gigahertz", "Nm": "newton metre", "lb-ft": "pound-foot",
     "GPa": "gigapascal", "decibel": "decibel", "ppm": "parts-per-million",

@@ -44,6 +44,7 @@ def fig(
     counted: Any = ANY,
     change: str | None = None,
     category: Any = ANY,
+    qualifier_text: Any = ANY,
 ) -> dict[str, Any]:
     """An expected claim; an exact figure's low and high default to its value."""
     if qualifier == "exact":
@@ -52,6 +53,7 @@ def fig(
     return {
         "mention": mention, "value": value, "qualifier": qualifier, "low": low, "high": high,
         "unit": unit, "counted": counted, "change": change, "category": category,
+        "qualifier_text": qualifier_text,
     }
 
 
@@ -61,7 +63,7 @@ ARTICLE = [
         "SEOUL: Alarming reports indicate that over 100 North Koreans, sent to aid Russia’s "
         "military campaign in Ukraine, have died since entering combat last December.",
         [fig("over 100", 100, "more_than", low=100, high=None, counted="North Koreans",
-             category="killed")],
+             category="killed", qualifier_text="over")],
     ),
     Example(
         "In a controversial move, North Korea has deployed thousands of troops to support "
@@ -72,19 +74,19 @@ ARTICLE = [
         "'In December, these troops engaged in actual combat, resulting in at least 100 "
         "fatalities,' Lee emphasized.",
         [fig("at least 100", 100, "at_least", low=100, high=None, counted="fatalities",
-             category="killed")],
+             category="killed", qualifier_text="at least")],
     ),
     Example(
         "South Korea’s National Intelligence Service (NIS) has predicted that the number of "
         "injured troops may soar to nearly 1,000.",
         [fig("nearly 1,000", 1000, "approximate", low=900, high=1000, counted="injured troops",
-             category="wounded")],
+             category="wounded", qualifier_text="nearly")],
     ),
     Example(
         "U.S. military officials noted that North Korean forces have incurred 'several hundred' "
         "casualties in recent confrontations with Ukrainian troops.",
         [fig("several hundred", 550, "vague", low=200, high=900, counted="casualties",
-             category="casualties")],
+             category="casualties", qualifier_text="several hundred")],
     ),
     Example(
         "Since Russia's invasion of Ukraine in February 2022, military cooperation has "
@@ -93,7 +95,7 @@ ARTICLE = [
     ),
     Example(
         "A spokesperson accused ten nations and the European Union of slandering its ties.",
-        [fig("ten", 10, counted="nations")],
+        [fig("ten", 10, counted="nations", qualifier_text=None)],
     ),
 ]
 
@@ -377,7 +379,8 @@ NUMBERS = [
 # Ranges: dashes, "to", "between … and", "from … to" (kept as a movement), scale sharing.
 RANGES = [
     Example("Between 20 and 30 boats were seen.",
-            [fig("Between 20 and 30", 25, "range", low=20, high=30, counted="boats")]),
+            [fig("Between 20 and 30", 25, "range", low=20, high=30, counted="boats",
+                 qualifier_text=None)]),
     Example("The storm brought 20-30 cm of snow.",
             [fig("20-30 cm", 25, "range", low=20, high=30, unit="cm")]),
     Example("Officials expect 20 to 30 arrests.",
@@ -402,8 +405,27 @@ RANGES = [
             [fig("three or four days", 3.5, "range", low=3, high=4, unit="day")]),
     Example("Temperatures of 15–22 degrees Celsius are forecast.",
             [fig("15–22 degrees Celsius", 18.5, "range", low=15, high=22, unit="celsius")]),
+    Example("Fuel economy climbed from 21 mpg combined to 25 for the hybrid.",
+            [fig("from 21 mpg combined to 25", 23, "range", low=21, high=25, unit="mpg",
+                 change="increase")]),
+    Example("The coin fell from $41,200 at 9pm to $39,800 by dawn.",
+            [fig("from $41,200 at 9pm to $39,800", 40500, "range", low=39800, high=41200,
+                 unit="USD", change="decrease")]),
+    Example("The queue grew from 5 voters in the first hour, to a crowd at noon.",
+            [fig("5", 5, counted="voters")]),
+    Example("The jobless rate is down from 12 to 9 per cent.",
+            [fig("from 12 to 9 per cent", 10.5, "range", low=9, high=12, unit="percent",
+                 change="decrease")]),
+    # lists: a unit written once at the end belongs to every item
+    Example("Turnout was 45, 50 and 61 per cent in the three rounds.",
+            [fig("45", 45, unit="percent"), fig("50", 50, unit="percent"),
+             fig("61 per cent", 61, unit="percent"), fig("three", 3, counted="rounds")]),
+    Example("Rates of 2%, 3% and 4% were tested.",
+            [fig("2%", 2, unit="percent"), fig("3%", 3, unit="percent"),
+             fig("4%", 4, unit="percent")]),
     Example("Cooking takes ~25 – 40min.",
-            [fig("~25 – 40min", 32.5, "range", low=25, high=40, unit="minute")]),
+            [fig("~25 – 40min", 32.5, "range", low=25, high=40, unit="minute",
+                 qualifier_text="~")]),
     Example("The scheme costs $89 to $93 billion.",
             [fig("$89 to $93 billion", 91e9, "range", low=89e9, high=93e9, unit="USD")]),
 ]
@@ -433,6 +455,11 @@ CHANGES = [
     Example("The Dow gained 1.1% while the Nasdaq lost 0.4%.",
             [fig("1.1%", 1.1, unit="percent", change="increase"),
              fig("0.4%", 0.4, unit="percent", change="decrease")]),
+    Example("Apple was down 1.9%, Microsoft by 2.1%.",
+            [fig("1.9%", 1.9, unit="percent", change="decrease"),
+             fig("2.1%", 2.1, unit="percent", change="decrease")]),
+    Example("He added a 40 yard run late in the game.",
+            [fig("40 yard", 40, unit="yard")]),
     Example("Nasdaq +0.8% at midday.",
             [fig("0.8%", 0.8, unit="percent", change="increase")]),
     Example("The company gave up 40 yards of frontage.",
@@ -464,6 +491,10 @@ UNITS = [
     Example("The engine makes 640bhp.", [fig("640bhp", 640, unit="bhp")]),
     Example("The phone has a 4500 mAh battery.", [fig("4500 mAh", 4500, unit="mAh")]),
     Example("The talks lasted three hours.", [fig("three hours", 3, unit="hour")]),
+    Example("The EU will provide €50bn over four years.",
+            [fig("€50bn", 50e9, unit="EUR"), fig("four years", 4, unit="year")]),
+    Example("It was the first visit in over 20 years.",
+            [fig("over 20 years", 20, "more_than", low=20, high=None, unit="year")]),
     Example("They held a three-hour meeting.", [fig("three-hour", 3, unit="hour")]),
     Example("The attack came two days after the invasion.", [fig("two days", 2, unit="day")]),
     Example("A 45-year-old medic was among the dead.",
@@ -476,7 +507,11 @@ UNITS = [
     Example("The drone flew for 30 minutes at 400 feet.",
             [fig("30 minutes", 30, unit="minute"), fig("400 feet", 400, unit="foot")]),
     Example("The debt is 6.5 times earnings.", [fig("6.5 times", 6.5, unit="times")]),
-    Example("The team gained 517 passing yards.",
+    Example("Demand grew 3x in a year.", [fig("3x", 3, unit="times", change="increase")]),
+    Example("They bought a 3,000-square-foot home.",
+            [fig("3,000-square-foot", 3000, unit="square foot")]),
+    Example("The phone has a 6.7in screen.", [fig("6.7in", 6.7, unit="inch")]),
+    Example("The team ran for 517 passing yards.",
             [fig("517", 517, unit="yard", change=None)]),
     Example("The device reads 4 ppb of lead.", [fig("4 ppb", 4, unit="ppb")]),
     Example("A 52,000 barrel-a-day refinery opened.",
@@ -492,8 +527,16 @@ UNITS = [
 COUNTS = [
     Example("The two sides met in Geneva.", [fig("two", 2, counted="sides")]),
     Example("All 30 Nato leaders attended.", [fig("30", 30, counted="Nato leaders")]),
+    Example("Only 12 of the 40 MPs voted.",
+            [fig("12", 12, counted="MPs"), fig("40", 40, counted="MPs")]),
+    Example("The fund has raised 280 million of the 1.5 billion shekels it needs.",
+            [fig("280 million", 280e6, unit="ILS"), fig("1.5 billion shekels", 1.5e9, unit="ILS")]),
+    Example("The album sold 2.1 million digital and physical copies.",
+            [fig("2.1 million", 2.1e6, counted="digital and physical copies")]),
     Example("Seven European countries signed the pact.",
             [fig("Seven", 7, counted="European countries")]),
+    Example("About 60 commercial fishermen work from the port.",
+            [fig("About 60", 60, "approximate", low=54, high=66, counted="commercial fishermen")]),
     Example("The squad has 14 first-team players.",
             [fig("14", 14, counted="first-team players")]),
     Example("Officials found one grave near the road.", [fig("one", 1, counted="grave")]),
@@ -523,6 +566,7 @@ NON_FIGURES = [
     Example("Production doubled and exports tripled.", []),
     Example("He stayed for a day and an hour.", []),
     Example("The fiscal year FY2023 ended in June.", []),
+    Example("1. Troops withdrew from the town.", []),
     Example("The 1990s were different.", []),
     Example("Version 3.2.1 fixed the bug.", []),
     Example("He lives at 575 Wilbraham Road.", []),
@@ -531,14 +575,22 @@ NON_FIGURES = [
     Example("She chose the second half of the season.", []),
     Example("The team slipped to the bottom three.", []),
     Example("Apollo 11 landed on the moon.", []),
+    Example("The airline ordered its first 777 Freighter in May.", []),
+    Example("The 10115 Berlin office closed.", []),
     Example("The temperature rose in the second quarter of 2021.", []),
     Example("It was a third-party review.", []),
     Example("No one was hurt.", []),
 ]
 
-EXAMPLES = ARTICLE + CASUALTIES + MONEY + PERCENT + NUMBERS + RANGES + CHANGES + UNITS + COUNTS + NON_FIGURES
+EXAMPLES = (
+    ARTICLE + CASUALTIES + MONEY + PERCENT + NUMBERS + RANGES + CHANGES + UNITS + COUNTS
+    + NON_FIGURES
+)
 
-_FIELDS = ("mention", "value", "low", "high", "qualifier", "unit", "counted", "change", "category")
+_FIELDS = (
+    "mention", "value", "low", "high", "qualifier", "qualifier_text", "unit", "counted", "change",
+    "category",
+)
 
 
 def _actual(claim) -> dict[str, Any]:

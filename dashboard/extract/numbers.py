@@ -30,6 +30,8 @@ _MONEY_ONLY_SUFFIXES = {"m", "b", "B", "mil"}
 _ORDINAL_FRACTIONS = {w for w in FRACTIONS if not w.startswith("hal")}
 _STOP = load_words("counted_stopwords.txt")
 _MAX_DIGITS = 15  # longer digit runs are ids, not figures
+_MAX_EXPONENT = 300  # powers of ten that a float still holds
+_MAX_VALUE = 1e30
 
 WORD_NUMBERS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES)
 #: Lower-cased tokens that can start a figure (besides digits).
@@ -38,6 +40,7 @@ ANCHORS = (
 )
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+_SEPARATED = re.compile(r"\d,\d|\d\.\d+\.\d")  # a digit run that needs splitting
 #: One number inside a digit run: thousands groups ("1,234,567.5") or plain ("1234.5").
 _PIECE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?")
 
@@ -53,7 +56,7 @@ class Tokens:
         word = [m.group() for m in matches]
         start = [m.start() for m in matches]
         end = [m.end() for m in matches]
-        if any(w[0].isdigit() and ("," in w or w.count(".") > 1) for w in word):
+        if _SEPARATED.search(text):
             start, end, word = _resplit(start, end, word)
         lowered = text.lower()
         if len(lowered) == len(text):
@@ -69,24 +72,51 @@ class Tokens:
 
     def phrase(self, i: int, j: int) -> str:
         """Tokens i..j-1 lower-cased, joined with one space where the text has space."""
-        parts = [self.low[i]]
-        for k in range(i + 1, j):
-            if self.start[k] != self.end[k - 1]:
-                parts.append(" ")
-            parts.append(self.low[k])
-        return "".join(parts)
+        return self._join(self.low, i, j)
 
     def exact(self, i: int, j: int) -> str:
         """Like `phrase` but keeping the case as written."""
-        parts = [self.word[i]]
+        return self._join(self.word, i, j)
+
+    def forward(self, j: int, size: int):
+        """Yield (end, exact, lower) for the phrases of 1..size tokens from `j`, built
+        incrementally; stops at a gap of more than one space."""
+        exact, low = self.word[j], self.low[j]
+        yield j + 1, exact, low
+        for k in range(j + 1, min(j + size, self.n)):
+            gap = self.start[k] - self.end[k - 1]
+            if gap > 1:
+                return
+            sep = " " if gap else ""
+            exact += sep + self.word[k]
+            low += sep + self.low[k]
+            yield k + 1, exact, low
+
+    def backward(self, i: int, size: int):
+        """Yield (start, exact, lower) for the phrases of 1..size tokens ending before `i`."""
+        if i == 0:
+            return
+        exact, low = self.word[i - 1], self.low[i - 1]
+        yield i - 1, exact, low
+        for k in range(i - 2, max(i - size, 0) - 1, -1):
+            gap = self.start[k + 1] - self.end[k]
+            if gap > 1:
+                return
+            sep = " " if gap else ""
+            exact = self.word[k] + sep + exact
+            low = self.low[k] + sep + low
+            yield k, exact, low
+
+    def _join(self, words: list[str], i: int, j: int) -> str:
+        parts = [words[i]]
         for k in range(i + 1, j):
             if self.start[k] != self.end[k - 1]:
                 parts.append(" ")
-            parts.append(self.word[k])
+            parts.append(words[k])
         return "".join(parts)
 
     def is_digits(self, i: int) -> bool:
-        return 0 <= i < self.n and self.word[i][0].isdigit()
+        return 0 <= i < self.n and self.word[i][0].isdecimal()
 
 
 def edge_tokens(phrases, last: bool = False, lower: bool = True) -> frozenset[str]:
@@ -107,7 +137,7 @@ def _resplit(start: list[int], end: list[int], word: list[str]) -> tuple[list, l
     new_end: list[int] = []
     new_word: list[str] = []
     for s, e, w in zip(start, end, word):
-        if w[0].isdigit() and ("," in w or w.count(".") > 1):
+        if w[0].isdecimal() and ("," in w or w.count(".") > 1):
             _split_digits(w, s, new_start, new_end, new_word)
         else:
             new_start.append(s)
@@ -174,7 +204,7 @@ def _ratio(tok: Tokens, num: Number) -> Number | None:
 def _number(tok: Tokens, i: int, money: bool) -> Number | None:
     w = tok.word[i]
     low = tok.low[i]
-    if w[0].isdigit() or (w == "." and tok.is_digits(i + 1) and tok.glued(i + 1)):
+    if w[0].isdecimal() or (w == "." and tok.is_digits(i + 1) and tok.glued(i + 1)):
         return _digits(tok, i, money)
     if low == "minus" and i + 1 < tok.n:
         j = i + 2 if tok.word[i + 1] in "-−" else i + 1
@@ -201,7 +231,7 @@ def _digits(tok: Tokens, i: int, money: bool) -> Number | None:
     if i > 1 and tok.word[i - 1] == "." and tok.glued(i) and tok.glued(i - 1) and tok.is_digits(i - 2):
         return None  # "3.2.1": the tail of a version
     if text == ".":  # ".001"
-        if tok.glued(i) and tok.word[i - 1][0].isdigit():
+        if tok.glued(i) and tok.word[i - 1][0].isdecimal():
             return None  # "3.2.1": the tail of a version
         i += 1
         text = "0." + tok.word[i]
@@ -248,9 +278,12 @@ def _scientific(tok: Tokens, num: Number) -> Number:
     sign = 1
     if j < tok.n and tok.word[j] in ("-", "−"):
         sign, j = -1, j + 1
-    if j < tok.n and tok.is_digits(j) and tok.word[j].isdigit() and len(tok.word[j]) <= 3:
-        num.value *= 10.0 ** (sign * int(tok.word[j]))
-        num.last, num.plain, num.scaled = j + 1, False, True
+    exponent = tok.word[j] if j < tok.n else ""
+    if exponent.isdecimal() and len(exponent) <= 3 and int(exponent) <= _MAX_EXPONENT:
+        value = num.value * 10.0 ** (sign * int(exponent))
+        if abs(value) <= _MAX_VALUE:
+            num.value = value
+            num.last, num.plain, num.scaled = j + 1, False, True
     return num
 
 
@@ -275,6 +308,8 @@ def _scale(tok: Tokens, num: Number, money: bool) -> None:
             factor = SUFFIXES[tok.word[j]]
         else:
             break
+        if abs(num.value) * factor > _MAX_VALUE:
+            break  # "5 million million million …": stop before the float overflows
         num.value *= factor
         num.scale *= factor
         j += 1

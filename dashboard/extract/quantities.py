@@ -65,7 +65,9 @@ _MEASURED_ONLY = frozenset(_CHG["measured_only"])
 _PARTICLES = frozenset(_CHG["particles"])
 _RELATIVE_ONLY = frozenset(_CHG["relative_only"])
 _NEEDS_BY = frozenset(_CHG["needs_by"])
-_RELATIVE_UNITS = frozenset({"percent", "percentage point", "basis point", "point", "pence", "cent", "sen"})
+_RELATIVE_UNITS = frozenset(
+    {"percent", "percentage point", "basis point", "point", "pence", "cent", "sen"}
+)
 _CHANGE_LAST = edge_tokens(_CHANGE_BEFORE, last=True)
 
 _NF = load_json("non_figures.json")
@@ -85,7 +87,7 @@ _YEAR_DETERMINERS = frozenset(_NF["year_determiners"])
 _IDIOMS: dict[str, list[str]] = {}
 for _idiom in _NF["idioms"]:
     for _part in _idiom.replace("-", " ").replace("/", " ").split():
-        if _part in ANCHORS or _part[0].isdigit():
+        if _part in ANCHORS or _part[0].isdecimal():
             _IDIOMS.setdefault(_part, []).append(_idiom)
 
 _STOP = load_words("counted_stopwords.txt")
@@ -94,6 +96,14 @@ _IRREGULAR_PLURALS = frozenset(
      "crew", "militia", "feet", "teeth", "mice", "geese", "civilians", "youth", "data"}
 )
 _NOUN_BEFORE = frozenset({"number", "numbers", "total", "count", "tally", "toll"})
+_STARTS = frozenset("0123456789.")  # first characters of a token that may start a number
+_DURATIONS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
+#: Words before "over N years" that keep "over" as "more than" ("in over 20 years").
+_OVER_MEANS_MORE = frozenset({"in", "for", "after", "of", "since", "with", "been", "took", "lasted"})
+_LIST_JOINS = frozenset({",", "and", ", and", "or", ", or"})
+_DETERMINERS = frozenset({"the", "those", "these", "their", "its", "his", "her", "our", "all"})
 _QUOTES = frozenset("'\"‘’“”")
 _DASHES = frozenset({"-", "–", "—", "‐"})
 _SKIP_TO_CHANGE = frozenset(
@@ -107,28 +117,55 @@ def find_quantities(text: str) -> list[Quantity]:
     """Return the figures in `text`, in order of position."""
     tok = Tokens(text)
     out: list[Quantity] = []
-    low = tok.low
-    candidates = [
-        k for k, w in enumerate(tok.word) if w[0].isdigit() or low[k] in ANCHORS or w == "."
-    ]
+    candidates = [k for k, low in enumerate(tok.low) if low in ANCHORS or low[0] in _STARTS]
     resume = 0
+    source: Quantity | None = None  # the figure a bracketed conversion converts
     for i in candidates:
         if i < resume or (tok.word[i] == "." and not tok.is_digits(i + 1)):
             continue
         found, resume = _quantity_at(tok, i)
         if found:
-            if out and found.qualifier == Qualifier.exact and text[out[-1].end : found.start].strip() == "(":
-                found = _same_bound(found, out[-1])
+            between = text[out[-1].end : found.start].strip() if out else ""
+            if between == "(":
+                source = out[-1]
+            elif source is None or between not in ("/", ",", "or"):
+                source = None
+            if source is not None:
+                found = _same_bound(found, source)
+            elif found.change is None and out and out[-1].change and (
+                between in (", or", "or") or text[: found.start].rstrip().endswith(" by")
+            ):  # "rose $1.20, or 1.5%, to …"; "Ross was down 2.3%, Burlington by 2.6%"
+                found = replace(found, change=out[-1].change)
+            if between in ("of", "of the") and out[-1].unit is None and out[-1].counted is None:
+                # "12 of the 40 MPs": the first figure counts what the second does
+                out[-1] = replace(out[-1], unit=found.unit, counted=found.counted)
             out.append(found)
+    _share_list_units(text, out)
     return out
 
 
+def _share_list_units(text: str, out: list[Quantity]) -> None:
+    """A list written with one unit at its end: "45, 50 and 61 per cent" are all percentages."""
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k], out[k + 1]
+        if q.unit is None and q.counted is None and (nxt.unit or nxt.counted):
+            if text[q.end : nxt.start].strip() in _LIST_JOINS:
+                out[k] = replace(q, unit=nxt.unit, counted=nxt.counted)
+
+
 def _same_bound(q: Quantity, before: Quantity) -> Quantity:
-    """A conversion in brackets shares the bound of the figure it converts: "over €140m (£115m)"."""
-    if before.qualifier in (Qualifier.exact, Qualifier.range, Qualifier.vague) or q.value is None:
+    """A conversion in brackets shares the bound and the movement of the figure it converts:
+    "over €140m (£115m)", "fell by 1 to 1.5C (1.8 to 2.7F)", "under 296 hp (224 kW / 300 PS)"."""
+    if q.change is None and before.change is not None:
+        q = replace(q, change=before.change)
+    if q.qualifier != Qualifier.exact or before.qualifier in (
+        Qualifier.exact, Qualifier.range, Qualifier.vague
+    ) or q.value is None:
         return q
     value, low, high = _bounds(q.value, before.qualifier, before.qualifier_text)
-    return replace(q, low=low, high=high, qualifier=before.qualifier, qualifier_text=before.qualifier_text)
+    return replace(
+        q, low=low, high=high, qualifier=before.qualifier, qualifier_text=before.qualifier_text
+    )
 
 
 def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
@@ -159,11 +196,37 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
     if unit is None and num.plain and _age_apposition(tok, num):
         unit = "year of age"
     qual, qual_text, qual_first = _qualifier_before(tok, marker if marker is not None else first)
+    if qual_text and qual_text.lower() == "over" and unit in _DURATIONS and (
+        qual_first == 0 or tok.low[qual_first - 1] not in _OVER_MEANS_MORE
+    ):  # "€50bn over four years": across a period, not more than it
+        qual, qual_text, qual_first = None, None, first
     start_tok = min(qual_first, marker if marker is not None else first)
     post_qual, last = _qualifier_after(tok, last)
     if post_qual and not qual:
         qual, qual_text = post_qual
+    unit, counted, last = _what_it_counts(tok, num, second, unit, last)
     change = _change(tok, start_tok, last, unit, num)
+    value, low, high, qualifier = _interval(num, second, qual, qual_text)
+    if second is not None and marker is not None and tok.low[marker] == "from":
+        change = _movement(num.value, second.value, change, tok, marker)
+    if qualifier == Qualifier.vague:
+        qual_text = num.vague_text
+    elif qualifier == Qualifier.exact or (
+        qualifier == Qualifier.range and qual != Qualifier.approximate
+    ):
+        qual_text = None  # a range keeps only a hedge: "about 20-30"
+    start, end = tok.start[start_tok], tok.end[last - 1]
+    mention = tok.text[start:end]
+    return (
+        Quantity(start, end, mention, value, low, high, qualifier, qual_text, unit, counted, change),
+        last,
+    )
+
+
+def _what_it_counts(
+    tok: Tokens, num: Number, second: Number | None, unit: str | None, last: int
+) -> tuple[str | None, str | None, int]:
+    """(unit, counted noun, end token) for a figure whose own unit may still be unknown."""
     counted = None
     if unit is None and num.kind != "fraction":
         counted, unit, last = _compound(tok, last)
@@ -178,19 +241,7 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
             counted, last = None, after
         else:
             unit = "fraction"
-    value, low, high, qualifier = _interval(num, second, qual, qual_text, marker, tok)
-    if second is not None and marker is not None and tok.low[marker] == "from":
-        change = _movement(num.value, second.value, change, tok, marker)
-    if qualifier == Qualifier.vague:
-        qual_text = num.vague_text
-    elif qualifier == Qualifier.exact or (qualifier == Qualifier.range and qual != Qualifier.approximate):
-        qual_text = None  # a range keeps only a hedge: "about 20-30"
-    start, end = tok.start[start_tok], tok.end[last - 1]
-    mention = tok.text[start:end]
-    return (
-        Quantity(start, end, mention, value, low, high, qualifier, qual_text, unit, counted, change),
-        last,
-    )
+    return unit, counted, last
 
 
 # --------------------------------------------------------------------------- ranges
@@ -201,25 +252,29 @@ def _range(
 
     Returns (second number or None, token of "between"/"from" or None, end token).
     """
+    end = last  # where the figure ends when no range follows
     if num.kind == "vague" or last >= tok.n:
-        return None, None, last
+        return None, None, end
     link = tok.low[last]
     marker = None
     prev = tok.low[first - 1] if first > 0 else ""
     if prev in ("between", "from"):
         marker = first - 1
+    if prev == "from" and link != "to":
+        last = _skip_to(tok, last)  # "from 21 mpg combined to 23", "from $36,040 at 10.45pm to …"
+        link = tok.low[last] if last < tok.n else ""
     if link in _DASHES:
         if link != "–" and tok.start[last] - tok.end[last - 1] > 1:
-            return None, None, last
+            return None, None, end
     elif link == "or" and marker is None and unit is None and num.value < 100 and (
         num.plain or num.kind == "words"
     ):
         pass  # "three or four years"; checked below to be increasing
     elif link == "to" or (link == "and" and prev == "between"):
         if link == "to" and marker is None and unit and _change_word_before(tok, first):
-            return None, None, last  # "rose 5% to $84": the amount, then the new level
+            return None, None, end  # "rose 5% to $84": the amount, then the new level
     else:
-        return None, None, last
+        return None, None, end
     j = last + 1
     if j < tok.n and tok.low[j] in ("-", "‐"):  # "200,000 to-260,000"
         j += 1
@@ -227,29 +282,41 @@ def _range(
     while k < min(j + 3, tok.n) and not (tok.is_digits(k) or tok.low[k] in WORD_NUMBERS):
         k += 1
     if k >= tok.n or not (tok.is_digits(k) or tok.low[k] in WORD_NUMBERS):
-        return None, None, last
+        return None, None, end
     sign = currency_before(tok, k) if k > j else None
     if k > j and not sign:
-        return None, None, last
+        return None, None, end
     currency = currency or (sign[1] if sign else None)
     second = parse_number(tok, k, money=bool(currency))
     if second is None or second.kind not in (num.kind, "digits", "words"):
-        return None, None, last
+        return None, None, end
     if second.first < k:  # a hyphen read as a minus sign: "20 -30"
         second.first, second.value = k, -second.value
     if num.kind == "words" and second.kind == "words" and num.value >= second.value:
-        return None, None, last  # "one to one"
-    if second.scale > 1 and num.scale == 1 and num.kind == "digits" and num.value < second.value / second.scale:
-        num.value *= second.scale  # "1 to 2 thousand", "US $89 to $93 billion"
-        num.scale, num.scaled = second.scale, True
+        return None, None, end  # "one to one"
     if link == "or" and not (second.kind == num.kind and num.value < second.value <= num.value + 10):
-        return None, None, last
+        return None, None, end
     if marker is None and link == "to" and num.value > second.value:
-        return None, None, last  # "3 to 1" odds, "5 to 2 vote": not a range
+        return None, None, end  # "3 to 1" odds, "5 to 2 vote": not a range
     unit2, after2 = unit_after(tok, second.last, currency, second.scaled)
     if unit and unit2 and unit2 != unit and not currency:
-        return None, None, last
+        return None, None, end
+    if second.scale > 1 and num.scale == 1 and num.kind == "digits" and (
+        num.value < second.value / second.scale
+    ):
+        num.value *= second.scale  # "1 to 2 thousand", "US $89 to $93 billion"
+        num.scale, num.scaled = second.scale, True
     return second, marker, max(after2, second.last)
+
+
+def _skip_to(tok: Tokens, j: int) -> int:
+    """The "to" closing "from A … to B" within a few words, else `j` unchanged."""
+    for k in range(j, min(j + 8, tok.n)):
+        if tok.low[k] == "to":
+            return k
+        if tok.word[k] in (",", ";", "(", ")") or tok.low[k] in ("and", "but", "from"):
+            break
+    return j
 
 
 def _sign_of(tok: Tokens, num: Number) -> str | None:
@@ -293,8 +360,6 @@ def _not_a_figure(tok: Tokens, num: Number, unit: str | None, currency: str | No
     """Years, dates, clock times, ordinals, ids, addresses, list markers, idioms, pronoun "one"."""
     i, j = num.first, num.last
     nxt = tok.word[j] if j < tok.n else ""
-    if _idiom(tok, num):
-        return True
     if nxt == ":" and tok.glued(j) and tok.is_digits(j + 1) and tok.glued(j + 1):
         return True  # "10:30", "4:39 left"
     if i > 0 and tok.word[i - 1] == ":" and tok.glued(i) and tok.is_digits(i - 2):
@@ -333,8 +398,8 @@ def _not_a_figure(tok: Tokens, num: Number, unit: str | None, currency: str | No
         return True
     if unit:
         return False
-    if i == 0 and nxt in (".", ")") and j + 1 < tok.n:
-        return True  # list marker "1. The …"
+    if i == 0 and nxt in (".", ")") and not tok.is_digits(j + 1):
+        return True  # list marker "1. The …", "2)"
     if len(tok.word[i]) == 4 and 1000 <= value <= 2199:
         if prev in _YEAR_WORDS or prev in _MONTHS or prev in _YEAR_DETERMINERS:
             return True
@@ -343,6 +408,8 @@ def _not_a_figure(tok: Tokens, num: Number, unit: str | None, currency: str | No
 
     if _id_like(tok, num, prev, prev2):
         return True
+    if nxt and nxt[0].isupper() and nxt.isalpha() and not _plural_after(tok, j) and i > 0:
+        return True  # "787 Dreamliner", "11 Pro", "90049 ZIP Code": model names and codes
     return _address(tok, j)
 
 
@@ -429,7 +496,7 @@ def _address(tok: Tokens, j: int) -> bool:
         w = tok.word[k]
         if tok.low[k] in _STREETS and w[0].isupper():
             return True
-        if not (w[0].isupper() or w[0].isdigit() or w == "." or tok.low[k] in _ORDINAL):
+        if not (w[0].isupper() or w[0].isdecimal() or w == "." or tok.low[k] in _ORDINAL):
             return False
     return False
 
@@ -443,7 +510,9 @@ def _age_apposition(tok: Tokens, num: Number) -> bool:
 
 
 def _plural_after(tok: Tokens, j: int) -> bool:
-    while j < tok.n and tok.word[j][0].isalpha() and tok.low[j] not in _STOP:
+    """True when a plural noun follows within a few content words ("2000 troops")."""
+    stop = min(tok.n, j + 5)
+    while j < stop and tok.word[j][0].isalpha() and tok.low[j] not in _STOP:
         if _plural(tok.low[j]):
             return True
         j += 1
@@ -453,7 +522,9 @@ def _plural_after(tok: Tokens, j: int) -> bool:
 def _plural(low: str) -> bool:
     if low in _IRREGULAR_PLURALS:
         return True
-    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))
+    if len(low) > 4 and low.endswith("men"):
+        return True  # "fishermen", "servicemen"
+    return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))
 
 
 # ------------------------------------------------------------------------ qualifiers
@@ -465,11 +536,7 @@ def _qualifier_before(tok: Tokens, first: int) -> tuple[Qualifier | None, str | 
     best: tuple[Qualifier | None, str | None, int] = (None, None, first)
     if k == 0 or tok.low[k - 1] not in _BEFORE_LAST:
         return best
-    for size in range(1, 5):
-        s = k - size
-        if s < 0:
-            break
-        phrase = tok.phrase(s, k)
+    for s, _, phrase in tok.backward(k, 4):
         if phrase in _BEFORE:
             best = (_BEFORE[phrase], tok.text[tok.start[s] : tok.end[k - 1]], s)
     if best[0] == Qualifier.approximate and best[1] and best[1].lower() == "some":
@@ -495,8 +562,7 @@ def _qualifier_after(tok: Tokens, last: int) -> tuple[tuple[Qualifier, str] | No
 
 
 def _interval(
-    num: Number, second: Number | None, qual: Qualifier | None, qual_text: str | None,
-    marker: int | None, tok: Tokens,
+    num: Number, second: Number | None, qual: Qualifier | None, qual_text: str | None
 ) -> tuple[float, float | None, float | None, Qualifier]:
     """(value, low, high, qualifier) per the interval conventions in the module docstring."""
     if second is not None:
@@ -510,7 +576,9 @@ def _interval(
     return value, low, high, qual
 
 
-def _bounds(v: float, qual: Qualifier, qual_text: str | None) -> tuple[float, float | None, float | None]:
+def _bounds(
+    v: float, qual: Qualifier, qual_text: str | None
+) -> tuple[float, float | None, float | None]:
     """(value, low, high) of a single figure with its qualifier."""
     phrase = (qual_text or "").lower()
     if qual == Qualifier.exact:
@@ -578,6 +646,10 @@ def _change(tok: Tokens, first: int, last: int, unit: str | None, num: Number) -
     measured = unit is not None
     change = _change_before(tok, first, unit)
     if change is not None:
+        if first > 0 and tok.low[first - 1] in ("a", "an") and last < tok.n and (
+            tok.word[last][0].isalpha() and tok.low[last] not in _STOP
+        ):
+            return None  # "added a 30 degree homer": the figure describes a noun
         return change
     if last < tok.n and tok.low[last] in _CHANGE_AFTER:
         low = tok.low[last]
@@ -606,7 +678,7 @@ def _counted(tok: Tokens, j: int, value: float, num: Number) -> str | None:
         k += 1  # "'several hundred' casualties", "1,000 more troops"
     if k < tok.n and tok.low[k] == "of" and (num.kind in ("vague", "fraction") or num.scaled):
         k += 1
-        if k < tok.n and tok.low[k] in ("the", "those", "these", "their", "its", "his", "her", "our", "all"):
+        if k < tok.n and tok.low[k] in _DETERMINERS:
             k += 1
     phrase = _noun_phrase(tok, k, value)
     if phrase is None and (k >= tok.n or not tok.word[k][0].isalnum()):
@@ -650,15 +722,20 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
     while k < tok.n and len(words) < 4:
         w = tok.word[k]
         low = tok.low[k]
+        if low in ("and", "or") and words and plural_wanted and _plural_after(tok, k + 1):
+            k += 1  # "digital and physical sales", "Kia and Hyundai vehicles"
+            continue
         if not w[0].isalpha() or low in _STOP or low in _MONTHS or low in WORD_NUMBERS:
             break
         if not plural_wanted and words and not tok.word[words[-1]][0].isupper():
             break
-        if low.endswith("ing") and not (k + 1 < tok.n and tok.word[k + 1][0].isalpha() and tok.low[k + 1] not in _STOP):
+        if low.endswith("ing") and not _content_word(tok, k + 1):
             break  # "around 73 raising the prospect": a verb, not a noun
         words.append(k)
         # hyphenated compound: "first-team", "North Korean-backed"
-        while k + 2 < tok.n and tok.word[k + 1] in ("-", "‐") and tok.glued(k + 1) and tok.glued(k + 2) and tok.word[k + 2][0].isalpha():
+        while k + 2 < tok.n and tok.word[k + 1] in _DASHES and tok.glued(k + 1) and (
+            tok.glued(k + 2) and tok.word[k + 2][0].isalpha()
+        ):
             k += 2
             words.append(k)
         if plural_wanted and _plural(tok.low[k]):
@@ -666,9 +743,13 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
         if not plural_wanted and not w[0].isupper():
             break
         k += 1
-    if not words:
-        return None
+    if not words or (plural_wanted and not _plural(tok.low[words[-1]])):
+        return None  # "6.3 million remain abroad": no plural noun, no counted phrase
     return tok.text[tok.start[words[0]] : tok.end[words[-1]]]
+
+
+def _content_word(tok: Tokens, k: int) -> bool:
+    return k < tok.n and tok.word[k][0].isalpha() and tok.low[k] not in _STOP
 
 
 def _counted_before(tok: Tokens, first: int) -> str | None:

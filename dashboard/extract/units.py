@@ -13,12 +13,18 @@ from dashboard.extract.numbers import Tokens, edge_tokens
 _UNITS = load_json("units.json")
 _CURRENCIES = load_json("currencies.json")
 
-_WORDS: dict[str, str] = {s.lower(): unit for unit, forms in _UNITS["words"].items() for s in forms}
+_WORDS: dict[str, str] = {
+    form.lower().replace(" ", sep): unit
+    for unit, forms in _UNITS["words"].items()
+    for form in forms
+    for sep in (" ", "-")
+}
 _SYMBOLS: dict[str, str] = {s: unit for unit, forms in _UNITS["symbols"].items() for s in forms}
 _GLUED = frozenset(_UNITS["glued"])
 _PER: dict[str, str] = {s.lower(): s.lower() for s in _UNITS["per"]}
 _PER_WORDS = ("per", "a", "an", "/", "each")
 _NO_RATE = frozenset({"percent", "percentage point", "basis point", "fraction"})
+_SYSTEMS = frozenset({"US", "imperial", "Imperial", "metric", "nautical", "statute"})
 _SMALL_WORDS = frozenset({"at", "to", "and", "or", "a", "an", "in", "on", "from", "per", "each"})
 _NOT_RATE_AFTER = frozenset({"earlier", "ago", "before", "later", "after", "prior", "previously", "on"})
 
@@ -44,15 +50,9 @@ UNIT_WORDS: dict[str, str] = {
 def currency_before(tok: Tokens, i: int) -> tuple[int, str] | None:
     """The currency sign or code written just before token `i`: (its first token, ISO code)."""
     best = None
-    if i == 0 or tok.word[i - 1] not in _PREFIX_LAST:
+    if i == 0 or tok.word[i - 1] not in _PREFIX_LAST or tok.start[i] - tok.end[i - 1] > 1:
         return None
-    for size in range(1, _MAX_SPAN + 1):
-        k = i - size
-        if k < 0:
-            break
-        if not tok.glued(k + 1) and tok.start[k + 1] - tok.end[k] > 1:
-            break
-        form = tok.exact(k, i)
+    for k, form, _ in tok.backward(i, _MAX_SPAN):
         if form in _PREFIX:
             best = (k, _PREFIX[form])
         elif form in _GLUED_PREFIX and tok.glued(i):
@@ -97,6 +97,10 @@ def unit_after(tok: Tokens, j: int, currency: str | None, scaled: bool) -> tuple
     unit, k = _measure(tok, j)
     if unit:
         return _rate(tok, k, unit)
+    if tok.word[j] in _SYSTEMS and j + 1 < tok.n:  # "one US fluid ounce", "5 imperial gallons"
+        unit, k = _measure(tok, j + 1)
+        if unit:
+            return _rate(tok, k, unit)
     return None, j
 
 
@@ -104,13 +108,8 @@ def _currency_name(tok: Tokens, j: int, scaled: bool) -> tuple[str | None, int]:
     found: tuple[str | None, int] = (None, j)
     if j >= tok.n or (tok.low[j] not in _NAME_FIRST and tok.word[j] not in _NAME_FIRST):
         return found
-    for size in range(1, _MAX_SPAN):
-        k = j + size
-        if k > tok.n:
-            break
-        exact = tok.exact(j, k)
-        low = tok.phrase(j, k)
-        if exact in _SUFFIX and (size == 1 or tok.glued(j + 1)):
+    for k, exact, low in tok.forward(j, _MAX_SPAN - 1):
+        if exact in _SUFFIX and (k == j + 1 or tok.glued(j + 1)):
             found = (_SUFFIX[exact], k)
         elif low in _NAMES:
             found = (_NAMES[low], k)
@@ -124,16 +123,11 @@ def _measure(tok: Tokens, j: int) -> tuple[str | None, int]:
     found: tuple[str | None, int] = (None, j)
     if j >= tok.n or (tok.low[j] not in _UNIT_FIRST and tok.word[j] not in _UNIT_FIRST):
         return found
-    for size in range(1, _MAX_SPAN + 1):
-        k = j + size
-        if k > tok.n or (size > 1 and tok.start[k - 1] - tok.end[k - 2] > 1):
-            break
-        exact = tok.exact(j, k)
+    for k, exact, low in tok.forward(j, _MAX_SPAN):
         if exact in _SYMBOLS:
-            if size > 1 or exact not in _GLUED or tok.glued(j) or _spaced_symbol(tok, j):
+            if k > j + 1 or exact not in _GLUED or tok.glued(j) or _spaced_symbol(tok, j):
                 found = (_SYMBOLS[exact], k)
             continue
-        low = tok.phrase(j, k)
         if low in _WORDS:
             found = (_WORDS[low], k)
     unit, k = found
