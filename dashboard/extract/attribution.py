@@ -83,7 +83,9 @@ _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){
 _PARTY = re.compile(r"\s*\([A-Z][A-Za-z.-]{0,12}\)\s*$")
 _COLON_BEFORE = re.compile(r"(:)\s*$")
 _COMMA_CLAUSE = re.compile(r"\s*,\s+(?![a-z]+ing\b|and\b|but\b|who\b|which\b)[\w“\"‘']")
-_INNER_END = re.compile(r"[.!?]['\"’”]*\s+(?=['\"‘“]*[A-Z])")
+# a full stop that ends a sentence, not an initial or a title ("J.", "Mr.", "St.")
+_FULL_STOP = r"(?:\.(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!Mrs\.)(?<!\bJr\.)|[!?])"
+_INNER_END = re.compile(rf"{_FULL_STOP}['\"’”]*\s+(?=['\"‘“]*[A-Z])")
 _SHARE = re.compile(r"\d\s*(?:%|percent|per cent|in\s+\d)|\b(?:[Mm]ajority|[Pp]lurality|[Hh]alf|"
                     r"[Tt]hird|[Qq]uarter|[Mm]ost|[Pp]ercent)\s+of\b|\bin\s+(?:10|ten|five)\b")
 _OPENER = re.compile(r"(?:And|But|So|Yet|Or|Still|Also|Now|Then)\s+")
@@ -121,10 +123,7 @@ _APPOSITIVE_START = re.compile(r"\s*(?:an?|the|who|whose|which|one|now|then|form
 _MAX_SOURCE_WORDS = 16
 _PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "with", "by", "to", "of", "during",
                            "after", "before", "since", "into", "about", "under", "over"})
-_CLAUSE_END = re.compile(
-    r"[,;:!?(]|\s[-–—]|\.(?=\s|$)(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!Mrs\.)|"
-    r"\s(?:who|which|that|whose)\s"
-)
+_CLAUSE_END = re.compile(rf"[,;:(]|\s[-–—]|{_FULL_STOP}(?=\s|$)|\s(?:who|which|that|whose)\s")
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _VERB_LIKE = re.compile(r"(?:ed|ing|ly)$")
 
@@ -401,7 +400,8 @@ class _Reader:
                     last_ok = end
             elif _NP_LINK.match(core) and count and not stop:
                 end = m.end()
-            elif core.islower() and re.fullmatch(r"[a-z-]+", core) and not _VERB_LIKE.search(core):
+            elif re.fullmatch(r"[a-z0-9/-]+", core) and (count == 0 or not _VERB_LIKE.search(core)
+                                                         or _is_source_word(_peek(text, m.end()))):
                 end = m.end()  # a modifier inside the phrase: "the foreign ministry"
             else:
                 break
@@ -697,6 +697,12 @@ def _appositive_end(text: str, end: int, limit: int) -> int:
     """End of an appositive after an inverted source ("said Ms. Samour, 56, who …")."""
     m = re.match(r",\s*(?:[^,.;]{1,60}?)(?=[,.;]|$)", text[end:limit])
     return end + m.end() if m else end
+
+
+def _peek(text: str, pos: int) -> str:
+    """The word that starts after `pos` (for looking one word ahead)."""
+    m = _WORD.search(text, pos)
+    return m.group().rstrip(".,;:") if m else ""
 
 
 def _short_appositive(appositive: str, before: str) -> bool:
