@@ -89,6 +89,9 @@ _INNER_END = re.compile(rf"{_FULL_STOP}['\"’”]*\s+(?=['\"‘“]*[A-Z])")
 _SHARE = re.compile(r"\d\s*(?:%|percent|per cent|in\s+\d)|\b(?:[Mm]ajority|[Pp]lurality|[Hh]alf|"
                     r"[Tt]hird|[Qq]uarter|[Mm]ost|[Pp]ercent)\s+of\b|\bin\s+(?:10|ten|five)\b")
 _OPENER = re.compile(r"(?:And|But|So|Yet|Or|Still|Also|Now|Then)\s+")
+_TIME_AFTER = re.compile(
+    rf"\s+(?:{'|'.join(sorted(_TIME_INTROS))})\s+(?i:{'|'.join(sorted(_TIMES))})\b(?!\s*[,.;])"
+)
 _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\s*to\b")
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -730,6 +733,9 @@ def _content_after(text: str, cue: str, c_end: int, s_end: int) -> int:
     """Where the content after a cue starts: right after it, unless a comma, a preposition or
     a participle follows ("said to a crowd of 500", "said, emphasizing …"); then after a
     "that" close by, else nowhere (`s_end`)."""
+    time = _TIME_AFTER.match(text, c_end, s_end)  # "said on Friday he met …"
+    if time:
+        c_end = time.end()
     if _COMMA_CLAUSE.match(text, c_end, s_end):  # "As Crane said, the two …"
         return text.index(",", c_end) + 1
     if not _NOT_CONTENT.match(text, c_end, s_end) and not (
