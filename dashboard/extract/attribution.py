@@ -176,15 +176,17 @@ def _valid_source(phrase: str) -> bool:
     if len(words) == 1 and lowered[0] in _NAME_STOPWORDS and lowered[0] not in _PRONOUNS:
         return False  # "The said …", "But said …"
     if len(words) > 1:
-        if lowered[0] in _PREPOSITIONS:
-            return False
+        if lowered[0] in _PREPOSITIONS or lowered[0] in _MODIFIERS:
+            return False  # "in Iowa …", "have run the numbers"
+        if words[0].islower() and _VERB_LIKE.search(words[0]):
+            return False  # "appeared in the Journal"
         for w, low in zip(words, lowered):
             if low in _PRONOUNS and low not in _POSSESSIVE_PRONOUNS:
                 return False
             if low in _SOURCE_NOUNS:
                 continue
             named = words[-1][0].isupper() and len(words) <= 6 or lowered[-1] in _SOURCE_NOUNS
-            if low in _CUES or (not (document or named) and w.islower() and _VERB_LIKE.search(w)):
+            if w.islower() and (low in _CUES or not (document or named) and _VERB_LIKE.search(w)):
                 return False
     if _is_source_word(words[-1]) or document and words[-1].isalnum():
         return True
