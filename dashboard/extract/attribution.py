@@ -92,6 +92,7 @@ _OPENER = re.compile(r"(?:And|But|So|Yet|Or|Still|Also|Now|Then)\s+")
 _TIME_AFTER = re.compile(
     rf"\s+(?:{'|'.join(sorted(_TIME_INTROS))})\s+(?i:{'|'.join(sorted(_TIMES))})\b(?!\s*[,.;])"
 )
+_TELL = re.compile(r"(?:tell|tells|told|telling)$", re.IGNORECASE)
 _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\s*to\b")
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -601,6 +602,9 @@ class _Reader:
         if not m:
             return None
         name = m.group(1)
+        rest = self.text[m.end() : self.paragraph_of(m.end())[1]].split()
+        if len(name) < 2 or len(rest) < 4:
+            return None  # "Q:"/"A:" in interviews, "Clinton: 547." in a tally
         repeated = len(re.findall(rf"(?m)^\W*{re.escape(name)}:", self.text)) > 1
         if not repeated and name not in self.speakers.full_names:
             return None
@@ -740,6 +744,9 @@ def _content_after(text: str, cue: str, c_end: int, s_end: int) -> int:
         c_end = time.end()
     if _COMMA_CLAUSE.match(text, c_end, s_end):  # "As Crane said, the two …"
         return text.index(",", c_end) + 1
+    if _TELL.match(cue):  # "told supporters in Syracuse, while 475 …": the listeners, then content
+        that = _THAT.search(text, c_end, min(s_end, c_end + 80))
+        return that.end() if that else s_end
     if not _NOT_CONTENT.match(text, c_end, s_end) and not (
         _INVERTING.search(cue) and _TO.match(text, c_end, s_end)
     ):
