@@ -76,7 +76,6 @@ _INVERTING = re.compile(r"(?:said|says|say|added|adds|wrote|writes|continued|exp
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms)\.?\s+$")
 _CARRY_SENTENCES = 3  # sentences a document's or a colon's frame carries on over
-_PRONOUN_REACH = 2000  # characters back that a pronoun may reach for its antecedent
 _NOT_CONTENT = re.compile(r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|with|from|into|about|"
                           r"of|while|as|when)\b)")
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){0,3}):\s")
@@ -95,6 +94,7 @@ _TIME_AFTER = re.compile(
 _TELL = re.compile(r"(?:tell|tells|told|telling)$", re.IGNORECASE)
 _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\s*to\b")
+_PRONOUN_PARAGRAPHS = 2  # paragraphs back that a pronoun may reach for its antecedent
 _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 _DOC_NOUN_RE = re.compile(rf"(?:{_alternation(_DOCUMENTS)})$", re.IGNORECASE)
 # "X's estimate": a possessive source before a document noun
@@ -499,11 +499,14 @@ class _Reader:
         return speaker, role
 
     def _antecedent(self, kind: str, pronoun: str, pos: int) -> str | None:
-        """The nearest earlier speaker of the pronoun's kind (and gender), not too far back;
-        else, for he/she, the nearest person mentioned outside quotes. None: keep the pronoun
+        """The nearest earlier speaker of the pronoun's kind (and gender) in its paragraph or
+        the two before; else, for he/she, the nearest person mentioned outside quotes. None: keep the pronoun
         as written."""
         gender = _GENDER.get(pronoun)
         speaker = None
+        reach = self.paragraph_of(pos)[0]
+        for _ in range(_PRONOUN_PARAGRAPHS):  # back to the start of the paragraph(s) before
+            reach = self.paragraph_of(reach - 2)[0] if reach > 1 else 0
         if kind == "person":  # a person named earlier in the same sentence comes first
             s_start = self.sentences[self.sentence_index(pos)][0]
             mentions = self.speakers.mentions
@@ -514,7 +517,7 @@ class _Reader:
                 if not self.quote_at(offset) and self._gender(name) in (None, gender):
                     return name
         for offset, name, name_kind in reversed(self.history):
-            if pos - offset > _PRONOUN_REACH:
+            if offset < reach:
                 break
             if offset >= pos:
                 continue
@@ -527,7 +530,7 @@ class _Reader:
         mentions = self.speakers.mentions
         for k in range(bisect_right(mentions, (pos, "")) - 1, -1, -1):
             offset, name = mentions[k]
-            if pos - offset > _PRONOUN_REACH:
+            if offset < reach:
                 break
             if not self.quote_at(offset) and self._gender(name) in (None, gender):
                 return name
