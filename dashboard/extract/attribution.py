@@ -80,6 +80,7 @@ _NOT_CONTENT = re.compile(r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|w
                           r"of|while|as|when)\b)")
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){0,3}):\s")
 _PARTY = re.compile(r"\s*\([A-Z][A-Za-z.-]{0,12}\)\s*$")
+_LABEL_START = re.compile(r"(?m)(?:^\s*|[-–—]\s*)$")
 _COLON_BEFORE = re.compile(r"(:)\s*$")
 _COMMA_CLAUSE = re.compile(r"\s*,\s+(?![a-z]+ing\b|and\b|but\b|who\b|which\b)[\w“\"‘']")
 # a full stop that ends a sentence, not an initial or a title ("J.", "Mr.", "St.")
@@ -576,16 +577,15 @@ class _Reader:
         label = self.label_frame(first.start + 1)  # "“WALLACE: Do you …"
         if label:
             return label
+        para_start, para_end = self.paragraph_of(first.start)
+        colon = self._colon_speaker(para_start, first.start)
+        if colon and _LABEL_START.search(self.text, para_start, colon.source[0]):
+            return colon  # "HEADLINE - Carl Bialik: “…”": a label before the quote comes first
         candidates = [f for i in inside for f in self.frames[i] if not self.quote_at(f.cue[0])]
         if candidates:
             return min(candidates, key=lambda f: _distance(f, first.start, last.end))
-        para_start, para_end = self.paragraph_of(first.start)
-        colon = _COLON_BEFORE.search(self.text, para_start, first.start)
         if colon:  # "Carl Bialik: “…”", "More from Smith: “…”", "Rep. Ann Lee (D-Ohio):"
-            party = _PARTY.search(self.text, para_start, colon.start())
-            src = self._trailing_noun_phrase(para_start, party.start() if party else colon.start())
-            if src:
-                return self._make_frame(src, colon.span(1), ":", [])
+            return colon
         _, last_para_end = self.paragraph_of(last.start)
         after, before = inside[-1] + 1, inside[0] - 1
         if after < len(self.sentences) and self.sentences[after][0] < last_para_end and self.frames[after]:
@@ -597,6 +597,15 @@ class _Reader:
             if prev:
                 return prev[-1]
         return None
+
+    def _colon_speaker(self, para_start: int, quote_start: int) -> _Frame | None:
+        """The phrase before a colon that introduces a quotation, as its speaker."""
+        colon = _COLON_BEFORE.search(self.text, para_start, quote_start)
+        if not colon:
+            return None
+        party = _PARTY.search(self.text, para_start, colon.start())
+        src = self._trailing_noun_phrase(para_start, party.start() if party else colon.start())
+        return self._make_frame(src, colon.span(1), ":", []) if src else None
 
     def label_frame(self, pos: int) -> _Frame | None:
         """A speaker label opening the paragraph or quotation at `pos` ("WALLACE: …", "Stone:
