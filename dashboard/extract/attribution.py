@@ -500,34 +500,28 @@ class _Reader:
         return speaker, role
 
     def _antecedent(self, kind: str, pronoun: str, pos: int) -> str | None:
-        """The nearest earlier speaker of the pronoun's kind (and gender) in its paragraph or
-        the two before; else, for he/she, the nearest person mentioned outside quotes. None: keep the pronoun
-        as written."""
+        """What a pronoun at `pos` refers to: for he/she a person named earlier in its sentence;
+        else the nearest earlier speaker of its kind (and gender) in its paragraph or the two
+        before; else, for he/she, the nearest person named there outside quotes. None: keep the
+        pronoun as written."""
         gender = _GENDER.get(pronoun)
-        speaker = None
         reach = self.paragraph_of(pos)[0]
         for _ in range(_PRONOUN_PARAGRAPHS):  # back to the start of the paragraph(s) before
             reach = self.paragraph_of(reach - 2)[0] if reach > 1 else 0
-        if kind == "person":  # a person named earlier in the same sentence comes first
-            s_start = self.sentences[self.sentence_index(pos)][0]
-            mentions = self.speakers.mentions
-            for k in range(bisect_right(mentions, (pos, "")) - 1, -1, -1):
-                offset, name = mentions[k]
-                if offset < s_start:
-                    break
-                if not self.quote_at(offset) and self._gender(name) in (None, gender):
-                    return name
+        if kind == "person":
+            named = self._person_before(pos, self.sentences[self.sentence_index(pos)][0], gender)
+            if named:
+                return named
         for offset, name, name_kind in reversed(self.history):
             if offset < reach:
                 break
-            if offset >= pos:
-                continue
             compatible = name_kind == kind or kind == "person" and name_kind == "name"
-            if compatible and self._gender(name) in (None, gender):
-                speaker = name
-                break
-        if kind != "person" or speaker:
-            return speaker
+            if offset < pos and compatible and self._gender(name) in (None, gender):
+                return name
+        return self._person_before(pos, reach, gender) if kind == "person" else None
+
+    def _person_before(self, pos: int, reach: int, gender: str | None) -> str | None:
+        """The nearest person named between `reach` and `pos`, outside quotes, of the gender."""
         mentions = self.speakers.mentions
         for k in range(bisect_right(mentions, (pos, "")) - 1, -1, -1):
             offset, name = mentions[k]
