@@ -26,7 +26,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dashboard.extract.lexicon import load_words
+from dashboard.extract.lexicon import load_json, load_words
 from dashboard.extract.quotes import Quote, find_quotes
 from dashboard.extract.sentences import split_sentences
 from dashboard.extract.speakers import Speakers, is_organisation
@@ -59,6 +59,13 @@ _TIME_INTROS = frozenset(w[6:] for w in load_words("time_words.txt") if w.starts
 _ANAPHORIC = load_words("anaphoric_figures.txt")
 _NAME_STOPWORDS = load_words("name_stopwords.txt")
 _PRONOUNS = dict(line.split() for line in load_words("pronouns.txt"))
+_WORDS = load_json("attribution_words.json")
+
+
+def _words(key: str) -> str:
+    """A regex alternation of one word list of attribution_words.json."""
+    return _alternation(frozenset(_WORDS[key]))
+
 
 _CUE_WORD = re.compile(rf"\b(?:{trie_pattern({c.split()[0] for c in _CUES})}|According)\b")
 # cue phrases by first word, longest first: "pointed" → ["pointed out", "pointed to"]
@@ -71,11 +78,10 @@ _HEDGE_RE = re.compile(rf"\b(?:{_alternation(_HEDGES)})\b")
 _UNVERIFIED_RE = re.compile(rf"\b(?:{_alternation(load_words('unverified.txt'))})\b", re.IGNORECASE)
 _HEDGING_CUES = frozenset(w for w in _CUES if _HEDGE_RE.fullmatch(w))
 # verbs that put the source after them in inverted order: "…, said Lee." / "…, says the report."
-_INVERTING = re.compile(r"(?:said|says|say|added|adds|wrote|writes|continued|explained|noted|"
-                        r"asked|recalled|insisted|argued|warned|according\s+to)$", re.IGNORECASE)
+_INVERTING = re.compile(rf"(?:{_words('inverting_cues')})$", re.IGNORECASE)
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms)\.?\s+$")
-_CARRY_SENTENCES = 3  # sentences a document's or a colon's frame carries on over
+_CARRY_SENTENCES = 3  # sentences that a frame ending in a colon carries on over
 _NOT_CONTENT = re.compile(r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|with|from|into|about|"
                           r"of|while|as|when)\b)")
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){0,3}):\s")
@@ -86,17 +92,18 @@ _COMMA_CLAUSE = re.compile(r"\s*,\s+(?![a-z]+ing\b|and\b|but\b|who\b|which\b)[\w
 # a full stop that ends a sentence, not an initial or a title ("J.", "Mr.", "St.")
 _FULL_STOP = r"(?:\.(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!Mrs\.)(?<!\bJr\.)|[!?])"
 _INNER_END = re.compile(rf"{_FULL_STOP}['\"’”]*\s+(?=['\"‘“]*[A-Z])")
-_SHARE = re.compile(r"\d\s*(?:%|percent|per cent|in\s+\d)|\b(?:[Mm]ajority|[Pp]lurality|[Hh]alf|"
-                    r"[Tt]hird|[Qq]uarter|[Mm]ost|[Pp]ercent)\s+of\b|\bin\s+(?:10|ten|five)\b")
-_OPENER = re.compile(r"(?:And|But|So|Yet|Or|Still|Also|Now|Then)\s+")
+_SHARE = re.compile(
+    rf"\d\s*(?:%|percent|per cent|in\s+\d)|\b(?i:{_words('share_nouns')})\s+of\b|\bin\s+(?:10|ten|five)\b"
+)
+_OPENER = re.compile(rf"(?:{_words('sentence_openers')})\s+")
 _TIME_AFTER = re.compile(
     rf"\s+(?:{'|'.join(sorted(_TIME_INTROS))})\s+(?i:{'|'.join(sorted(_TIMES))})\b(?!\s*[,.;])"
 )
-_TELL = re.compile(r"(?:tell|tells|told|telling)$", re.IGNORECASE)
+_TELL = re.compile(rf"(?:{_words('tell_cues')})$", re.IGNORECASE)
 _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\s*to\b")
 _PRONOUN_PARAGRAPHS = 2  # paragraphs back that a pronoun may reach for its antecedent
-_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+_BE = frozenset(_WORDS["be"])
 _DOC_NOUN_RE = re.compile(rf"(?:{_alternation(_DOCUMENTS)})$", re.IGNORECASE)
 # "X's estimate": a possessive source before a document noun
 _POSSESSIVE_DOC = re.compile(
@@ -111,23 +118,22 @@ _IN_DOC = re.compile(
 _ANAPHORA = re.compile(
     rf"\b(?:this|these|those)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_alternation(_ANAPHORIC)})\b"
 )
+# what ends a source phrase on its left: punctuation, quote marks, a clause opener, or an "and"
+# that joins clauses (not names: "Blumenthal and Cohen")
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–]|\s-{1,2}\s|(?<![A-Za-z])['’‘\"“”]|['’‘\"“”](?![A-Za-z])|"
-    r"\band\b(?!\s+[A-Z])|\b(?:that|but|because|while|when|as|if|after|since|so|where|although|though|whereas|"
-    r"which|who|whom|what|than)\b"
+    rf"\band\b(?!\s+[A-Z])|\b(?:{_words('clause_openers')})\b"
 )
-_RELATIVE = frozenset({"who", "which"})
+_RELATIVE = frozenset(_WORDS["relatives"])
 _WORD = re.compile(r"\S+")
 _ACRONYM_PAREN = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,8}\)")
-_DETERMINER = re.compile(r"(?:the|a|an|its|his|her|their|this|these|one|two|three|some|several|"
-                         r"many|other|another|top|senior)$", re.IGNORECASE)
-_NP_LINK = re.compile(r"(?:of|for|at|from|with|in|on|to|and)$")
+_DETERMINER = re.compile(rf"(?:{_words('determiners')})$", re.IGNORECASE)
+_NP_LINK = re.compile(rf"(?:{_words('np_links')})$")
 # ", a fire captain in Busan," after a source: its role, without the article
 _APPOSITIVE_ROLE = re.compile(r",\s*(?:an?|the)\s+([^,;:.“”\"()]{2,80}?)\s*(?=,|\.?$|;)")
-_APPOSITIVE_START = re.compile(r"\s*(?:an?|the|who|whose|which|one|now|then|former)\b", re.IGNORECASE)
+_APPOSITIVE_START = re.compile(rf"\s*(?:{_words('appositive_starts')})\b", re.IGNORECASE)
 _MAX_SOURCE_WORDS = 16
-_PREPOSITIONS = frozenset({"in", "on", "at", "for", "from", "with", "by", "to", "of", "during",
-                           "after", "before", "since", "into", "about", "under", "over"})
+_PREPOSITIONS = frozenset(_WORDS["prepositions"])
 _CLAUSE_END = re.compile(rf"[,;:(]|\s[-–—]|{_FULL_STOP}(?=\s|$)|\s(?:who|which|that|whose)\s")
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _VERB_LIKE = re.compile(r"(?:ed|ing|ly)$")
