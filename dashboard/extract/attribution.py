@@ -46,7 +46,9 @@ class Attribution:
 
 
 def _alternation(words: frozenset[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """A regex alternation of the words, longest first, any whitespace inside a phrase."""
+    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(escaped)
 
 
 _CUES = load_words("cues.txt")
@@ -75,31 +77,38 @@ for _cue in sorted(_CUES, key=len, reverse=True):
         re.compile(r"\s+".join(map(re.escape, _cue.split())) + r"\b", re.IGNORECASE)
     )
 _HEDGE_RE = re.compile(rf"\b(?:{_alternation(_HEDGES)})\b")
-_UNVERIFIED_RE = re.compile(rf"\b(?:{_alternation(load_words('unverified.txt'))})\b", re.IGNORECASE)
+_UNVERIFIED_RE = re.compile(
+    rf"\b(?:{_alternation(load_words('unverified.txt'))})\b", re.IGNORECASE
+)
 _HEDGING_CUES = frozenset(w for w in _CUES if _HEDGE_RE.fullmatch(w))
 # verbs that put the source after them in inverted order: "…, said Lee." / "…, says the report."
 _INVERTING = re.compile(rf"(?:{_words('inverting_cues')})$", re.IGNORECASE)
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms)\.?\s+$")
 _CARRY_SENTENCES = 3  # sentences that a frame ending in a colon carries on over
-_NOT_CONTENT = re.compile(r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|with|from|into|about|"
-                          r"of|while|as|when)\b)")
+_NOT_CONTENT = re.compile(
+    r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|with|from|into|about|of|while|as|when)\b)"
+)
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){0,3}):\s")
 _PARTY = re.compile(r"\s*\([A-Z][A-Za-z.-]{0,12}\)\s*$")
 _LABEL_START = re.compile(r"(?m)(?:^\s*|[-–—]\s*)$")
 _COLON_BEFORE = re.compile(r"(:)\s*$")
 _COMMA_CLAUSE = re.compile(r"\s*,\s+(?![a-z]+ing\b|and\b|but\b|who\b|which\b)[\w“\"‘']")
 # a full stop that ends a sentence, not an initial or a title ("J.", "Mr.", "St.")
-_FULL_STOP = r"(?:\.(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!Mrs\.)(?<!\bJr\.)|[!?])"
+_FULL_STOP = (
+    r"(?:\.(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!Mrs\.)(?<!\bJr\.)|[!?])"
+)
 _INNER_END = re.compile(rf"{_FULL_STOP}['\"’”]*\s+(?=['\"‘“]*[A-Z])")
 _SHARE = re.compile(
-    rf"\d\s*(?:%|percent|per cent|in\s+\d)|\b(?i:{_words('share_nouns')})\s+of\b|\bin\s+(?:10|ten|five)\b"
+    rf"\d\s*(?:%|percent|per cent|in\s+\d)|\b(?i:{_words('share_nouns')})\s+of\b|"
+    r"\bin\s+(?:10|ten|five)\b"
 )
 _OPENER = re.compile(rf"(?:{_words('sentence_openers')})\s+")
 _TIME_AFTER = re.compile(
     rf"\s+(?:{'|'.join(sorted(_TIME_INTROS))})\s+(?i:{'|'.join(sorted(_TIMES))})\b(?!\s*[,.;])"
 )
 _TELL = re.compile(rf"(?:{_words('tell_cues')})$", re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"(\S+)\s+$")
 _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\s*to\b")
 _PRONOUN_PARAGRAPHS = 2  # paragraphs back that a pronoun may reach for its antecedent
@@ -188,13 +197,16 @@ def _valid_source(phrase: str) -> bool:
             return False  # "in Iowa …", "have run the numbers"
         if words[0].islower() and _VERB_LIKE.search(words[0]):
             return False  # "appeared in the Journal"
+        # participles may modify a document, a name or a source noun ("leading economists")
+        modified = document or lowered[-1] in _SOURCE_NOUNS or (
+            words[-1][0].isupper() and len(words) <= 6
+        )
         for w, low in zip(words, lowered):
             if low in _PRONOUNS and low not in _POSSESSIVE_PRONOUNS:
                 return False
             if low in _SOURCE_NOUNS:
                 continue
-            named = words[-1][0].isupper() and len(words) <= 6 or lowered[-1] in _SOURCE_NOUNS
-            if w.islower() and (low in _CUES or not (document or named) and _VERB_LIKE.search(w)):
+            if w.islower() and (low in _CUES or not modified and _VERB_LIKE.search(w)):
                 return False
     if _is_source_word(words[-1]) or document and words[-1].isalnum():
         return True
@@ -220,6 +232,8 @@ class _Reader:
         self.roles: dict[str, str] = {}
         self.history: list[tuple[int, str, str]] = []  # (offset, speaker, kind) of named speakers
         self.genders: dict[str, str | None] = {}
+        self.pointers: dict[int, _Frame | None] = {}
+        self.labels: dict[int, _Frame | None] = {}
         self.cues = [_find_cues(text, s, e) for s, e in self.sentences]
         self.frames = [self._sentence_frames(i) for i in range(len(self.sentences))]
 
@@ -407,7 +421,8 @@ class _Reader:
             if count == 0 and w.startswith(("“", '"', "‘")):
                 break
             stop = core != w and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]{0,3}\.", w)
-            if _is_source_word(core) or _DETERMINER.match(core) or _ACRONYM_PAREN.fullmatch(" " + core):
+            acronym = _ACRONYM_PAREN.fullmatch(" " + core)
+            if _is_source_word(core) or _DETERMINER.match(core) or acronym:
                 end = m.start() + len(core)
                 if _is_source_word(core):
                     last_ok = end
@@ -445,7 +460,8 @@ class _Reader:
         return (start, end)
 
     def _inversion_allowed(self, lo: int, c_start: int) -> bool:
-        """"…, said X" / "“…,” said X": the cue follows a comma, a quote or opens the sentence."""
+        """"…, said X" / "“…,” said X": the cue follows a comma or a quote, or opens the
+        sentence."""
         before = self.text[lo:c_start].rstrip()
         return not before or before[-1] in ",”\"’'—–:"
 
@@ -548,7 +564,8 @@ class _Reader:
             return "group" if plural else "thing"
         if is_organisation(speaker):
             return "thing"
-        if speaker in self.speakers.person_names or len(words) == 1 and words[0] in self.speakers.full_names:
+        known = self.speakers.person_names
+        if speaker in known or len(words) == 1 and words[0] in self.speakers.full_names:
             return "person"
         return "name"
 
@@ -580,16 +597,17 @@ class _Reader:
         para_start, para_end = self.paragraph_of(first.start)
         colon = self._colon_speaker(para_start, first.start)
         if colon and _LABEL_START.search(self.text, para_start, colon.source[0]):
-            return colon  # "HEADLINE - Carl Bialik: “…”": a label before the quote comes first
+            return colon  # "HEADLINE - Carl Bialik: “…”": a label before the quote wins
         candidates = [f for i in inside for f in self.frames[i] if not self.quote_at(f.cue[0])]
         if candidates:
             return min(candidates, key=lambda f: _distance(f, first.start, last.end))
-        if colon:  # "Carl Bialik: “…”", "More from Smith: “…”", "Rep. Ann Lee (D-Ohio):"
+        if colon:  # "More from Smith: “…”", "Rep. Ann Lee (D-Ohio):“…”"
             return colon
         _, last_para_end = self.paragraph_of(last.start)
         after, before = inside[-1] + 1, inside[0] - 1
-        if after < len(self.sentences) and self.sentences[after][0] < last_para_end and self.frames[after]:
-            return self.frames[after][0]
+        if after < len(self.sentences) and self.sentences[after][0] < last_para_end:
+            if self.frames[after]:
+                return self.frames[after][0]
         if before >= 0 and self.sentences[before][1] > para_start and self.frames[before]:
             return self.frames[before][0]  # the main clause's, not one in a subordinate clause
         if para_start == first.start - _indent(self.text, para_start, first.start) and before >= 0:
@@ -610,6 +628,11 @@ class _Reader:
     def label_frame(self, pos: int) -> _Frame | None:
         """A speaker label opening the paragraph or quotation at `pos` ("WALLACE: …", "Stone:
         …"): a name used as a label twice or more in the article, or a known person's name."""
+        if pos not in self.labels:
+            self.labels[pos] = self._find_label(pos)
+        return self.labels[pos]
+
+    def _find_label(self, pos: int) -> _Frame | None:
         m = _LABEL.match(self.text, pos)
         if not m:
             return None
@@ -639,12 +662,13 @@ class _Reader:
         if holding:
             frame = min(holding, key=lambda f: _distance(f, start, end))
             return self._attribution(frame, QuoteKind.indirect, hedged)
+        kind = QuoteKind.direct if quote else QuoteKind.indirect
         label = None if in_source else self.label_frame(self.paragraph_of(start)[0])
         if label and label.source[1] < start:
-            return self._attribution(label, QuoteKind.direct if quote else QuoteKind.indirect, hedged)
+            return self._attribution(label, kind, hedged)
         carried = None if in_source or frames else self._carried(i)
         if carried:
-            return self._attribution(carried, QuoteKind.direct if quote else QuoteKind.indirect, hedged)
+            return self._attribution(carried, kind, hedged)
         return Attribution(hedged=hedged)
 
     def _carried(self, i: int) -> _Frame | None:
@@ -652,13 +676,11 @@ class _Reader:
         ("Soerens argued that:") over the paragraphs that follow it."""
         para_start = self.paragraph_of(self.sentences[i][0])[0]
         for j in range(i - 1, max(i - _CARRY_SENTENCES, 0) - 1, -1):
-            frames = self.frames[j]
-            if frames:
-                frame = frames[-1]
-                if self.text[: self.sentences[j][1]].rstrip().endswith(":"):
-                    return frame
-                return None
-            if self.sentences[j][1] < para_start and not self.text[: self.sentences[j][1]].rstrip().endswith(":"):
+            s_start, s_end = self.sentences[j]
+            colon = self.text[s_start:s_end].endswith(":")
+            if self.frames[j]:
+                return self.frames[j][-1] if colon else None
+            if s_end < para_start and not colon:
                 return None
         return None
 
@@ -674,19 +696,22 @@ class _Reader:
 
     def _pointing_back(self, i: int) -> _Frame | None:
         """The next sentence's subject when it points back at this one's figures."""
+        if i not in self.pointers:
+            self.pointers[i] = self._find_pointer(i)
+        return self.pointers[i]
+
+    def _find_pointer(self, i: int) -> _Frame | None:
         if i + 1 >= len(self.sentences):
             return None
         n_start, n_end = self.sentences[i + 1]
         m = _ANAPHORA.search(self.text, n_start, n_end)
         if not m:
             return None
-        verb = re.search(r"(\S+)\s+$", self.text[n_start : m.start()])
+        verb = _VERB_BEFORE.search(self.text, n_start, m.start())
         if not verb or not verb.group(1).islower():
             return None
-        src = self._left_source(n_start, n_start + verb.start(1))
-        if not src:
-            return None
-        return self._make_frame(src, (n_start + verb.start(1), n_start + verb.end(1)), verb.group(1), [])
+        src = self._left_source(n_start, verb.start(1))
+        return self._make_frame(src, verb.span(1), verb.group(1), []) if src else None
 
     def _hedged(self, i: int, start: int, end: int) -> bool:
         s_start, s_end = self.sentences[i]
@@ -756,7 +781,7 @@ def _content_after(text: str, cue: str, c_end: int, s_end: int) -> int:
         c_end = time.end()
     if _COMMA_CLAUSE.match(text, c_end, s_end):  # "As Crane said, the two …"
         return text.index(",", c_end) + 1
-    if _TELL.match(cue):  # "told supporters in Syracuse, while 475 …": the listeners, then content
+    if _TELL.match(cue):  # "told supporters in Ohio, while 475 …": the listeners, no content
         that = _THAT.search(text, c_end, min(s_end, c_end + 80))
         return that.end() if that else s_end
     if not _NOT_CONTENT.match(text, c_end, s_end) and not (

@@ -156,7 +156,8 @@ def _person_names(run: str) -> list[str]:
         if titled:
             words = words[titled[-1] + 1 :]
         name = " ".join(words)
-        if len(words) >= 2 and not is_organisation(name) and "’s" not in name and "'s" not in name:
+        possessive = "’s" in name or "'s" in name
+        if len(words) >= 2 and not is_organisation(name) and not possessive:
             names.append(name)
     return names
 
