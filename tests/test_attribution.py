@@ -95,6 +95,9 @@ CANONICAL = [
             "11", "Paul Okafor", "coach", "said", I),
     Example("Ms. Dana Whitfield met the press. She said 8 suspects were held.", "8",
             "Dana Whitfield", None, "said", I),
+    # a pronoun with no speaker in its paragraph or the two before stays as written
+    Example("Ana Ruiz spoke first.\nThe port is old.\nIt has cranes.\nShips wait.\nHe said 6 "
+            "ships sank.", "6", "He", None, "said", I),
     Example("Union leaders warned of a walkout. They said 600 workers would strike.", "600",
             "Union leaders", None, "said", I, True),
 ]
@@ -113,6 +116,39 @@ QUOTES = [
             "it had destroyed 70 houses.”", "70", "Lina Sato", None, "said", D),
     Example("“The river rose fast,” said Lina Sato.\n“We saw 12 cars swept away.\n“Nobody "
             "expected it,” she added.", "12", "Lina Sato", None, "added", D),
+]
+
+# Speaker labels and colon introductions: transcripts, "Name: “…”", a label after a headline.
+LABELS = [
+    Example("WALLACE: Where were you?\nPENCE: I was home.\nWALLACE: Were there 40 guests at "
+            "the dinner that night?", "40", "WALLACE", None, ":", I),
+    Example("More from Ana Ruiz: “We counted 40 boats in the harbour.”", "40", "Ana Ruiz", None,
+            ":", D),
+    Example("TURNOUT WAS LOW - Ana Ruiz: “Only 12 voters came before noon.”", "12", "Ana Ruiz",
+            None, ":", D),
+    Example("Q: How many came?\nA: About 300 came, and more waited outside.", "About 300", None),
+    Example("Ruiz: 547.\nLopez: 46.", "547", None),
+]
+
+# Which part of a sentence a cue governs: listeners of "told", time phrases, shares of people.
+CONTENT = [
+    Example("Ana Ruiz told 300 supporters in Lima that the port would reopen.", "300", None),
+    Example("Ana Ruiz told reporters that 12 boats sank.", "12", "Ana Ruiz", None, "told", I),
+    Example("Ana Ruiz said on Friday 12 boats sank.", "12", "Ana Ruiz", None, "said", I),
+    Example("Tom Reyes earlier Thursday said 75 witnesses testified.", "75", "Tom Reyes", None,
+            "said", I),
+    Example("“We won,” Ana Ruiz said, emphasizing those last 2 words.", "2", None),
+    Example("In a Gallup poll, 38 percent of voters said they backed the plan.", "38 percent",
+            "Gallup poll", None, "in", I),
+    Example("As Ana Ruiz said, the 2 parties must talk.", "2", "Ana Ruiz", None, "said", I),
+]
+
+# Several speakers, and a person writing for an outlet.
+SEVERAL = [
+    Example("Blumenthal and Cohen said 6 polls were wrong.", "6", "Blumenthal and Cohen", None,
+            "said", I),
+    Example("“Only 9 percent changed their minds,” wrote Cameron Easley for Morning Consult.",
+            "9 percent", "Cameron Easley", None, "wrote", D),
 ]
 
 # Cross-sentence attribution: the next sentence points back at the figure.
@@ -148,8 +184,8 @@ HEDGING = [
     Example("The city plans to plant 10,000 trees.", "10,000", "The city", None, "plans", I),
 ]
 
-ALL = CUES + INVERTED + DOCUMENTS + SPANS_AND_ROLES + CANONICAL + QUOTES + CROSS_SENTENCE
-ALL += OWN_VOICE + HEDGING
+ALL = CUES + INVERTED + DOCUMENTS + SPANS_AND_ROLES + CANONICAL + QUOTES + LABELS + CONTENT
+ALL += SEVERAL + CROSS_SENTENCE + OWN_VOICE + HEDGING
 
 
 @pytest.mark.parametrize("example", ALL, ids=lambda e: f"{e.figure}|{e.text[:40]}")
@@ -161,7 +197,9 @@ def test_attribution(example: Example) -> None:
     assert got == expected
 
 
-ARTICLE = Path(__file__).resolve().parent.parent / "data/articles/north-korean-troops-2024-12-19.txt"
+ARTICLE = (
+    Path(__file__).resolve().parent.parent / "data/articles/north-korean-troops-2024-12-19.txt"
+)
 
 # The bundled article's five acceptance figures (issue 3), by their text in the article.
 ARTICLE_FIGURES = [

@@ -108,6 +108,7 @@ _TIME_AFTER = re.compile(
     rf"\s+(?:{'|'.join(sorted(_TIME_INTROS))})\s+(?i:{'|'.join(sorted(_TIMES))})\b(?!\s*[,.;])"
 )
 _TELL = re.compile(rf"(?:{_words('tell_cues')})$", re.IGNORECASE)
+_HEDGE_STOP = re.compile(r"[,;:.]|\b(?:that|who|which)\b")  # a hedge beyond is another clause's
 _VERB_BEFORE = re.compile(r"(\S+)\s+$")
 _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\s*to\b")
@@ -720,7 +721,7 @@ class _Reader:
         # "Three economists said … would …": the hedge after the next cue is not this figure's
         next_cue = next((c for c, _ in self.cues[i] if c >= end), s_end)
         after = self.text[end:next_cue]
-        stop = re.search(r"[,;:.]", after)
+        stop = _HEDGE_STOP.search(after)
         window = before[cut + 1 :] + " " + (after[: stop.start()] if stop else after)
         return bool(_HEDGE_RE.search(window) or _UNVERIFIED_RE.search(self.text, s_start, s_end))
 

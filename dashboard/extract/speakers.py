@@ -107,9 +107,11 @@ class Speakers:
         if " and " in phrase:  # "Blumenthal and Cohen": several speakers, as written
             return phrase, None
         link = next((i for i, w in enumerate(words) if w in _LINKS), None)
-        if link and all(_is_name_word(w) for w in words[:link]) and not is_organisation(phrase):
+        if link and all(w.lower() in _NAME_STOPWORDS for w in words[:link]):
+            words = words[link + 1 :]  # "More from Ana Ruiz": Ana Ruiz
+        elif link and all(_is_name_word(w) for w in words[:link]) and not is_organisation(phrase):
             words = words[:link]  # "Cameron Easley for Morning Consult": the person
-            phrase = " ".join(words)
+        phrase = " ".join(words)
         # a person named at the end of the phrase: "South Korean legislator Lee Sung-kwon"
         name_start = len(words)
         while name_start > 0 and _is_name_word(words[name_start - 1]):
