@@ -2,21 +2,29 @@
 
 `attribute(text, spans)` is the one public function: given the article body and the character
 spans of its figures, it returns one `Attribution` per span, in the same order. Pure and
-model-free: cue words, source nouns, titles and hedges come from lexicon files.
+model-free: cues, source nouns, titles, hedges and function words come from lexicon files.
 
 How it reads an article:
 
 1. Each sentence's *frames*: a cue ("said", "according to", "a report found") with its source
    phrase, found left of the cue ("Lee emphasized"), right of it ("…, said Lee", "according to
-   the NIS") or before an appositive ("Lee, a legislator, said"). Figures inside the source phrase
-   are the reporter's own voice ("three economists said").
-2. Quotations (`quotes.find_quotes`) belong to the frame next to them: in the same sentence, the
-   sentence after or before in the paragraph, or the previous paragraph for a quotation that
-   runs on; the figure is then a `direct` quote.
-3. Figures outside quotes belong to the frame of their sentence whose content holds them, or to
-   the subject of the next sentence when it points back at them ("X delivered this statistic").
+   the NIS"), before an appositive or relative clause ("Lee, a legislator, said", "officials,
+   who noted"), or a document framing the sentence ("In a CNN poll, …", "the NIS's estimate").
+   Each frame knows which part of the sentence it governs ("As Lee said, …", "…, Lee said.",
+   "Lee told 300 supporters that …"). Figures inside the source phrase are the reporter's own
+   voice ("three economists said", "Ms. Samour, 56, said").
+2. Quotations (`quotes.find_quotes`) belong to a speaker label ("WALLACE: …", "Carl Bialik:
+   “…”"), else to the frame next to them: in the same sentence, the sentence after or before in
+   the paragraph, or the previous paragraph for a quotation that runs on; the figure is then a
+   `direct` quote.
+3. Figures outside quotes belong to the frame of their sentence whose content holds them (a
+   poll over its respondents), to the subject of the next sentence when it points back at them
+   ("X delivered this statistic"), or to an introduction ending in a colon before them.
 4. Names are canonical (`speakers.Speakers`): surname → fullest name, acronym → expansion,
-   pronoun → nearest earlier speaker of a compatible kind.
+   pronoun → nearest earlier speaker of a compatible kind within two paragraphs (else the
+   pronoun as written: no guessing).
+5. `hedged` comes from hedge words in the figure's clause, a hedging cue ("predicted") or a
+   sentence that flags its figures as unverified.
 """
 
 from __future__ import annotations
