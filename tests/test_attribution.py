@@ -69,6 +69,9 @@ DOCUMENTS = [
             None, "said", I),
     Example("In a Gallup poll, 38 percent backed the plan.", "38 percent", "Gallup poll", None,
             "in", I),
+    Example("The latest Gallup poll has the mayor at 41 percent.", "41 percent",
+            "The latest Gallup poll", None, "has", I),
+    Example("The mayor has 41 staff.", "41", None),
 ]
 
 # Whole source spans as written, with roles from titles and appositives.

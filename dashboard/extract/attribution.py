@@ -122,6 +122,8 @@ _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\s*to\b")
 _PRONOUN_PARAGRAPHS = 2  # paragraphs back that a pronoun may reach for its antecedent
 _BE = frozenset(_WORDS["be"])
+_DOCUMENT_VERB = re.compile(rf"\b(?:{_words('document_verbs')})\b")
+_DOC_IN = re.compile(rf"\b(?i:{_alternation(_DOCUMENTS)})\b")
 _DOC_NOUN_RE = re.compile(rf"(?:{_alternation(_DOCUMENTS)})$", re.IGNORECASE)
 # "X's estimate": a possessive source before a document noun
 _POSSESSIVE_DOC = re.compile(
@@ -277,6 +279,11 @@ class _Reader:
             if frame:
                 frames.append(frame)
         frames.extend(self._document_frames(start, end, frames))
+        for m in _DOCUMENT_VERB.finditer(self.text, start, end) if not frames else ():
+            frame = self._frame_for_cue(start, end, m.start(), m.end())
+            if frame and _DOC_IN.search(self.text, frame.source[0], frame.source[1]):
+                frames.append(frame)  # "Wednesday's Quinnipiac poll has Clinton at 46 percent"
+                break
         return frames
 
     def _frame_for_cue(self, s_start: int, s_end: int, c_start: int, c_end: int) -> _Frame | None:
