@@ -86,6 +86,8 @@ SPANS_AND_ROLES = [
             "fire captain in Busan", "said", I),
     Example("Gov. Ellen Marsh said the state hired 250 nurses.", "250", "Ellen Marsh", "Gov.",
             "said", I),
+    Example("Harry Bond, 30, of Raleigh, who was polled, said 5 friends agreed.", "5",
+            "Harry Bond", None, "said", I),
 ]
 
 # Canonical speakers: surname → fullest name, acronym → expansion, pronoun → earlier speaker.
@@ -169,6 +171,7 @@ OWN_VOICE = [
     Example("Three economists said the bank would cut rates.", "Three", None),
     Example("Rescuers reached the village after 6 hours.", "6", None),
     Example("“It was chaos,” said Ms. Samour, 56, who runs a bakery.", "56", None),
+    Example("Harry Bond, 30, of Raleigh, who was polled, said 5 friends agreed.", "30", None),
     Example("The company, which employs 500 people, said profits fell.", "500", None),
     Example("The strike lasted 3 weeks. Workers returned on Monday.", "3", None),
 ]

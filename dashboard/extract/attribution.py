@@ -380,7 +380,7 @@ class _Reader:
         """For "Lee, a legislator, said" / "officials, who noted": the phrase before the
         appositive(s) or relative clause that ends at `end`."""
         segment = self.text[lo:end].rstrip(" ,")
-        for _ in range(3):
+        for _ in range(5):
             comma = segment.rfind(",")
             if comma < 0 or not (
                 _APPOSITIVE_START.match(segment, comma + 1)
@@ -768,13 +768,16 @@ def _peek(text: str, pos: int) -> str:
 
 
 def _short_appositive(appositive: str, before: str) -> bool:
-    """"Jeff Weaver, Sanders' campaign manager," / "Salceda, citing data from X,": a short
-    phrase after a name, or a participle phrase."""
+    """"Jeff Weaver, Sanders' campaign manager," / "Salceda, citing data from X," / "Harry
+    Bond, 30, of Raleigh,": a short phrase after a name or an age, or a participle phrase."""
     words = appositive.split()
-    if not words or not before.rstrip()[-1:].isalpha() and not before.rstrip().endswith(")"):
+    before = before.rstrip()
+    if not words or not before or not (before[-1].isalnum() or before.endswith(")")):
         return False
     if words[0].endswith("ing") and words[0].islower():
         return True
+    if appositive.strip().isdigit() or words[0] == "of" and len(words) <= 4:
+        return True  # an age, a home town
     last = before.split()[-1]
     return last[0].isupper() and len(words) <= 8 and not any(_VERB_LIKE.search(w) for w in words)
 
