@@ -95,7 +95,7 @@ _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "he
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms)\.?\s+$")
 _CARRY_SENTENCES = 3  # sentences that a frame ending in a colon carries on over
 _NOT_CONTENT = re.compile(
-    r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|with|from|into|about|of|while|as|when)\b)"
+    r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|with|from|into|of|while|as|when)\b)"
 )
 _LABEL = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.’'-]*(?: [A-Z][A-Za-z.’'-]*){0,3}):\s")
 _PARTY = re.compile(r"\s*\([A-Z][A-Za-z.-]{0,12}\)\s*$")
