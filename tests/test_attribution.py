@@ -140,6 +140,8 @@ CONTENT = [
     Example("Ana Ruiz told 300 supporters in Lima that the port would reopen.", "300", None),
     Example("Ana Ruiz told reporters that 12 boats sank.", "12", "Ana Ruiz", None, "told", I),
     Example("Ana Ruiz said on Friday 12 boats sank.", "12", "Ana Ruiz", None, "said", I),
+    Example("The budget office said about half of the cuts were made.", "about half",
+            "The budget office", None, "said", I),
     Example("Tom Reyes earlier Thursday said 75 witnesses testified.", "75", "Tom Reyes", None,
             "said", I),
     Example("“We won,” Ana Ruiz said, emphasizing those last 2 words.", "2", None),
