@@ -148,6 +148,9 @@ CONTENT = [
     Example("In a Gallup poll, 38 percent of voters said they backed the plan.", "38 percent",
             "Gallup poll", None, "in", I),
     Example("As Ana Ruiz said, the 2 parties must talk.", "2", "Ana Ruiz", None, "said", I),
+    # nested reports belong to the outer source
+    Example("The watchdog noted that the agency said 40 files were lost.", "40", "The watchdog",
+            None, "noted", I),
 ]
 
 # Several speakers, and a person writing for an outlet.

@@ -677,7 +677,9 @@ class _Reader:
             return self._attribution(pointer, QuoteKind.indirect, hedged)
         holding = [f for f in frames if f.covers(start) and not self._counts(f)]
         if holding:
-            frame = min(holding, key=lambda f: _distance(f, start, end))
+            # the outermost frame before the figure ("Watch noted Comey said 5 …": Watch), else
+            # the first one after it ("…, the group said")
+            frame = min(holding, key=lambda f: (f.cue[0] > start, f.cue[0]))
             return self._attribution(frame, QuoteKind.indirect, hedged)
         kind = QuoteKind.direct if quote else QuoteKind.indirect
         label = None if in_source else self.label_frame(self.paragraph_of(start)[0])
