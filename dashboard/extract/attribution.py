@@ -93,7 +93,7 @@ _HEDGING_CUES = frozenset(w for w in _CUES if _HEDGE_RE.fullmatch(w))
 _INVERTING = re.compile(rf"(?:{_words('inverting_cues')})$", re.IGNORECASE)
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms)\.?\s+$")
-_CARRY_SENTENCES = 3  # sentences that a frame ending in a colon carries on over
+_CARRY_SENTENCES = 6  # sentences that a frame ending in a colon carries on over
 _NOT_CONTENT = re.compile(
     r"\s*(?:[,;:—–-]|(?:in|at|on|during|after|before|with|from|into|of|while|as|when)\b)"
 )
