@@ -218,7 +218,9 @@ def _valid_source(phrase: str) -> bool:
                 return False
             if low in _SOURCE_NOUNS:
                 continue
-            if w.islower() and (low in _CUES or not modified and _VERB_LIKE.search(w)):
+            participle = _VERB_LIKE.search(w)  # "a poll released Sunday" may hold a cue word
+            if w.islower() and (low in _CUES and not (document and participle) or
+                                not modified and participle):
                 return False
     if _is_source_word(words[-1]) or document and words[-1].isalnum():
         return True
@@ -279,6 +281,8 @@ class _Reader:
             frame = self._frame_for_cue(start, end, c_start, c_end)
             if frame:
                 frames.append(frame)
+        # a cue inside another frame's source is a modifier: "a poll [released] Sunday shows"
+        frames = [f for f in frames if not any(g.source[0] < f.cue[0] < g.source[1] for g in frames)]
         frames.extend(self._document_frames(start, end, frames))
         for m in _DOCUMENT_VERB.finditer(self.text, start, end) if not frames else ():
             frame = self._frame_for_cue(start, end, m.start(), m.end())
