@@ -63,6 +63,8 @@ DOCUMENTS = [
             "A U.N. report", None, "found", I),
     Example("A poll released Sunday shows the mayor at 41 percent.", "41 percent",
             "A poll released Sunday", None, "shows", I),
+    Example("A Gallup survey of mayors, who run most cities, found that 60 percent agreed.",
+            "60 percent", "A Gallup survey of mayors", None, "found", I),
     Example("By the Red Cross's estimate, 900 families lost their homes.", "900", "Red Cross",
             None, "estimate", I, True),
     Example("In a statement, the airline said 14 flights were cancelled.", "14", "the airline",

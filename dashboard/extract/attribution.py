@@ -415,6 +415,9 @@ class _Reader:
             if _NP_LINK.match(w) and i > 0 and _is_source_word(words[i - 1][2]):
                 start = s
                 continue
+            if w.islower() and re.fullmatch(r"[a-z-]+", w) and i == len(words) - 1:
+                start = s  # the head noun last: "a survey of superdelegates"
+                continue
             if w.islower() and re.fullmatch(r"[a-z-]+", w) and i > 0 and (
                 _DETERMINER.match(words[i - 1][2]) or _is_source_word(words[i - 1][2])
             ):
