@@ -204,6 +204,8 @@ def _valid_source(phrase: str) -> bool:
         return False
     if len(words) == 1 and lowered[0] in _NAME_STOPWORDS and lowered[0] not in _PRONOUNS:
         return False  # "The said …", "But said …"
+    if len(words) == 1 and lowered[0].endswith("ing"):
+        return False  # "Arriving in Ohio, …": a participle, not a name
     if len(words) > 1:
         if lowered[0] in _PREPOSITIONS or lowered[0] in _MODIFIERS:
             return False  # "in Iowa …", "have run the numbers"
