@@ -7,7 +7,8 @@ import re
 from dashboard.extract.lexicon import load_json
 from dashboard.models import Category
 
-_CURRENCY_UNITS_RE = re.compile(r"^(?:[A-Z]{3}|currency)$")
+#: An ISO 4217 code, alone or as a rate ("USD per barrel"), or a minor unit of a currency.
+_CURRENCY_UNITS_RE = re.compile(r"^(?:[A-Z]{3}|currency|cent|pence|sen)(?: per .+)?$")
 _PERCENT_UNITS = {"percent", "percentage point", "fraction"}
 
 
@@ -41,6 +42,10 @@ def categorize(
     if counted:
         for category, pattern in _TABLE:
             if pattern.search(counted):
+                if category in _SECONDARY:  # "soldiers have been wounded": wounded
+                    near = _nearest(sentence, mention_start, mention_end, _CLOSE)
+                    if near not in _SECONDARY and near != Category.other:
+                        return near
                 return category
     return _nearest(sentence, mention_start, mention_end)
 
@@ -50,7 +55,13 @@ def categorize(
 _SECONDARY = {Category.troops, Category.weapons}
 
 
-def _nearest(sentence: str, mention_start: int, mention_end: int) -> Category:
+#: How far (characters) a casualty word may be from a head count to take it over.
+_CLOSE = 60
+
+
+def _nearest(
+    sentence: str, mention_start: int, mention_end: int, within: int | None = None
+) -> Category:
     best: tuple[bool, int, int, Category] | None = None
     for rank, (category, pattern) in enumerate(_TABLE):
         for match in pattern.finditer(sentence):
@@ -60,6 +71,8 @@ def _nearest(sentence: str, mention_start: int, mention_end: int) -> Category:
                 distance = match.start() - mention_end
             else:
                 distance = mention_start - match.end()
+            if within is not None and distance > within:
+                continue
             candidate = (category in _SECONDARY, distance, rank, category)
             if best is None or candidate < best:
                 best = candidate

@@ -1,0 +1,105 @@
+"""Adapters from the project's extractor to the evaluation scorers' formats.
+
+`attribution(text)` runs the full pipeline (`extract_claims`) and gives the attribution scorer
+each claim's span and speaker.
+
+`newsquant(text)` maps each figure to the NewsQuant scorer's dict (see
+`../shared/eval/newsquant/PROTOCOL.md`): a point `value` or a `low`/`high` range, a `change`
+label and a `unit` in NewsQuant's vocabulary. Our unit vocabulary (ISO currency codes, `percent`,
+`km` …) is mapped to NewsQuant's names here, not in the parser. For a plain count NewsQuant's
+unit is the counted noun phrase, singular and lower case.
+"""
+
+from __future__ import annotations
+
+from dashboard.extract import extract_claims
+from dashboard.extract.quantities import Quantity, find_quantities
+from dashboard.models import Article, Change, Qualifier
+
+#: Our unit names -> NewsQuant's normalised unit names (units not listed pass through).
+UNIT_NAMES = {
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
+    "AUD": "australian dollar", "CAD": "canadian dollar", "HKD": "hong kong dollar",
+    "NZD": "new zealand dollar", "SGD": "singapore dollar", "CNY": "chinese yuan",
+    "INR": "indian rupee", "ILS": "shekel", "MYR": "malaysian ringgit", "DKK": "danish krone",
+    "SEK": "swedish krona", "NOK": "norwegian krone", "CHF": "swiss franc", "RUB": "russian ruble",
+    "KRW": "south korean won", "HRK": "croatian kuna", "BRL": "brazilian real",
+    "percent": "percentage", "percentage point": "percentage point", "basis point": "basis point",
+    "point": "point", "times": "count", "fraction": "-",
+    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre",
+    "micrometre": "micrometre", "nanometre": "nanometre", "mile": "mile", "yard": "yard",
+    "foot": "foot", "inch": "inch", "square km": "square kilometre", "square metre": "square metre",
+    "square m": "square metre", "square mile": "square mile", "square foot": "square foot",
+    "kg": "kilogram", "g": "gram", "mg": "milligram", "tonne": "metric ton", "lb": "pound-mass",
+    "ounce": "ounce", "litre": "litre", "ml": "millilitre", "cubic foot": "cubic foot",
+    "celsius": "celsius", "fahrenheit": "fahrenheit", "degree": "degree",
+    "mph": "mile per hour", "km/h": "kilometre per hour", "mpg": "mile per gallon",
+    "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
+    "MWh": "megawatt hour", "GWh": "gigawatt hour", "TWh": "terawatt hour", "hp": "horsepower",
+    "bhp": "brake horsepower", "WAR": "win above replacement",
+    "fluid ounce": "ounce",
+    "V": "volt", "mAh": "milliampere-hour", "Hz": "hertz", "kHz": "kilohertz",
+    "MHz": "megahertz", "GHz": "gigahertz", "Nm": "newton metre", "lb-ft": "pound-foot",
+    "GPa": "gigapascal", "decibel": "decibel", "ppm": "parts-per-million",
+    "ppb": "parts-per-billion", "rpm": "revolutions per minute", "GB": "gigabyte",
+    "MB": "megabyte", "TB": "terabyte", "pence": "point", "mmbtu": "mega british thermal unit",
+}
+
+_QUALIFIER_LABEL = {
+    Qualifier.exact: "=", Qualifier.range: "=", Qualifier.vague: "=",
+    Qualifier.approximate: "~", Qualifier.at_least: ">", Qualifier.more_than: ">",
+    Qualifier.at_most: "<", Qualifier.less_than: "<",
+}
+_STOP = {"and", "of", "the", "a", "an", "or"}
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith(("sses", "shes", "ches", "xes", "uses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _unit(q: Quantity) -> str | None:
+    if q.unit is None:
+        if not q.counted:
+            return None
+        words = [w for w in q.counted.lower().split() if w not in _STOP]
+        return " ".join(words[:-1] + [_singular(words[-1])]) if words else None
+    parts = q.unit.split(" per ")
+    return " per ".join(UNIT_NAMES.get(p, p) for p in parts)
+
+
+def newsquant(text: str) -> list[dict]:
+    """One NewsQuant prediction dict per figure in `text`."""
+    out = []
+    for q in find_quantities(text):
+        change = _QUALIFIER_LABEL[q.qualifier]
+        if q.qualifier == Qualifier.range and q.qualifier_text:
+            change = "~"  # "about 20-30"
+        if change == "=" and q.change is not None:
+            change = "up" if q.change == Change.increase else "down"
+        from_range = q.qualifier == Qualifier.range and q.mention.lower().startswith("from")
+        pred = {"value": q.value, "low": None, "high": None, "change": change, "unit": _unit(q)}
+        if q.qualifier in (Qualifier.range, Qualifier.vague):
+            low, high = q.low, q.high
+            if from_range:  # "from 208 to 193": NewsQuant keeps the written order, no change
+                pred["change"] = "="
+                if q.change == Change.decrease:
+                    low, high = high, low
+            pred.update(value=None, low=low, high=high)
+        out.append(pred)
+    return out
+
+
+def attribution(text: str) -> list[dict]:
+    """The attribution scorer's predict(): one dict per claim with its span and speaker."""
+    return [
+        {"start": c.char_start, "end": c.char_end, "attributed_to": c.attributed_to}
+        for c in extract_claims(Article(text=text))
+    ]
