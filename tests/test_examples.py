@@ -355,6 +355,8 @@ NUMBERS = [
                  category="weapons")]),
     Example("A dozen journalists were present.",
             [fig("A dozen", 12, counted="journalists")]),
+    Example("The war has displaced 6.5m people.",
+            [fig("6.5m", 6.5e6, counted="people", category="displaced")]),
     Example("The region has 1.2m inhabitants.",
             [fig("1.2m", 1.2e6, counted="inhabitants")]),
     Example("The country has 3.8 billion barrels in reserves.",
