@@ -238,6 +238,8 @@ def _digits(tok: Tokens, i: int, money: bool) -> Number | None:
         if tok.glued(i) and tok.word[i - 1][0].isdecimal():
             return None  # "3.2.1": the tail of a version
         i += 1
+        if not tok.word[i].isdecimal():
+            return None  # ".0.0"
         text = "0." + tok.word[i]
     digits = text.replace(",", "")
     if len(digits.split(".")[0]) > _MAX_DIGITS:
