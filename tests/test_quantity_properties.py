@@ -70,6 +70,12 @@ def test_grouped_digits_read_back(number: int, sign: str) -> None:
 
 
 # Adversarial inputs: they must finish (time is measured in benchmarks/scaling.py).
+def test_found_by_hypothesis() -> None:
+    """Inputs hypothesis once broke the parser with (kept as regressions)."""
+    for text in ("²", "1000", ".0.0", ".5.5.5", "1,2,3.4.5"):
+        _check(text)
+
+
 def test_hundred_thousand_digits() -> None:
     _check("The code was " + "7" * 100_000 + " long.")
 

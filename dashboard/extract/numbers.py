@@ -29,6 +29,10 @@ _MONEY_ONLY_SUFFIXES = {"m", "b", "B", "mil"}
 #: Fraction words that are also ordinals ("a third term"): a fraction only before "of" or a stop.
 _ORDINAL_FRACTIONS = {w for w in FRACTIONS if not w.startswith("hal")}
 _STOP = load_words("counted_stopwords.txt")
+_IRREGULAR_PLURALS = frozenset(
+    {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "livestock",
+     "crew", "militia", "feet", "teeth", "mice", "geese", "youth", "data"}
+)
 _MAX_DIGITS = 15  # longer digit runs are ids, not figures
 _MAX_EXPONENT = 300  # powers of ten that a float still holds
 _MAX_VALUE = 1e30
@@ -234,6 +238,8 @@ def _digits(tok: Tokens, i: int, money: bool) -> Number | None:
         if tok.glued(i) and tok.word[i - 1][0].isdecimal():
             return None  # "3.2.1": the tail of a version
         i += 1
+        if not tok.word[i].isdecimal():
+            return None  # ".0.0"
         text = "0." + tok.word[i]
     digits = text.replace(",", "")
     if len(digits.split(".")[0]) > _MAX_DIGITS:
@@ -292,7 +298,7 @@ def _scale(tok: Tokens, num: Number, money: bool) -> None:
     j = num.last
     if j < tok.n and tok.glued(j) and (tok.word[j] in SUFFIXES or tok.low[j] in SCALES):
         suffix = tok.word[j]
-        counts = j + 1 < tok.n and _plural_word(tok.low[j + 1])  # "1.2m inhabitants"
+        counts = j + 1 < tok.n and is_plural(tok.low[j + 1])  # "1.2m inhabitants"
         if suffix in SUFFIXES and (
             suffix not in _MONEY_ONLY_SUFFIXES or money or suffix == "M" or counts
         ):
@@ -316,8 +322,13 @@ def _scale(tok: Tokens, num: Number, money: bool) -> None:
         num.last, num.scaled, num.plain = j, True, False
 
 
-def _plural_word(low: str) -> bool:
-    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))
+def is_plural(low: str) -> bool:
+    """A plural noun by its spelling ("troops", "fishermen", "MPs") or an irregular one."""
+    if low in _IRREGULAR_PLURALS:
+        return True
+    if len(low) > 4 and low.endswith("men"):
+        return True  # "fishermen", "servicemen"
+    return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))
 
 
 def _words(tok: Tokens, i: int) -> Number | None:

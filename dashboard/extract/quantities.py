@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from dashboard.extract.lexicon import load_json, load_words
 from dashboard.extract.numbers import (
-    ANCHORS, WORD_NUMBERS, Number, Tokens, edge_tokens, parse_number,
+    ANCHORS, WORD_NUMBERS, Number, Tokens, edge_tokens, is_plural, parse_number,
 )
 from dashboard.extract.units import UNIT_WORDS, currency_before, glued_code_only, of_unit, unit_after
 from dashboard.models import Change, Qualifier
@@ -91,10 +91,6 @@ for _idiom in _NF["idioms"]:
             _IDIOMS.setdefault(_part, []).append(_idiom)
 
 _STOP = load_words("counted_stopwords.txt")
-_IRREGULAR_PLURALS = frozenset(
-    {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "livestock",
-     "crew", "militia", "feet", "teeth", "mice", "geese", "civilians", "youth", "data"}
-)
 _NOUN_BEFORE = frozenset({"number", "numbers", "total", "count", "tally", "toll"})
 _STARTS = frozenset("0123456789.")  # first characters of a token that may start a number
 _DURATIONS = frozenset(
@@ -513,18 +509,10 @@ def _plural_after(tok: Tokens, j: int) -> bool:
     """True when a plural noun follows within a few content words ("2000 troops")."""
     stop = min(tok.n, j + 5)
     while j < stop and tok.word[j][0].isalpha() and tok.low[j] not in _STOP:
-        if _plural(tok.low[j]):
+        if is_plural(tok.low[j]):
             return True
         j += 1
     return False
-
-
-def _plural(low: str) -> bool:
-    if low in _IRREGULAR_PLURALS:
-        return True
-    if len(low) > 4 and low.endswith("men"):
-        return True  # "fishermen", "servicemen"
-    return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))
 
 
 # ------------------------------------------------------------------------ qualifiers
@@ -738,12 +726,12 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
         ):
             k += 2
             words.append(k)
-        if plural_wanted and _plural(tok.low[k]):
+        if plural_wanted and is_plural(tok.low[k]):
             break
         if not plural_wanted and not w[0].isupper():
             break
         k += 1
-    if not words or (plural_wanted and not _plural(tok.low[words[-1]])):
+    if not words or (plural_wanted and not is_plural(tok.low[words[-1]])):
         return None  # "6.3 million remain abroad": no plural noun, no counted phrase
     return tok.text[tok.start[words[0]] : tok.end[words[-1]]]
 
