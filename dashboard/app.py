@@ -1,0 +1,303 @@
+"""The dashboard: filter, chart, read in context and export the claims of the database.
+
+A thin view: the SQL lives in `dashboard.queries`, the filter model in `dashboard.filters`, the
+chart specs in `dashboard.charts`, the escaped context in `dashboard.context`. Started by
+`figures dashboard`, which passes the database path in the FIGURES_DB environment variable.
+
+The database file is opened read-only for each script run and closed at its end: DuckDB lets no
+other process write while a connection is open, and `figures ingest` must be able to run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+
+import duckdb
+import streamlit as st
+
+from dashboard import queries, store
+from dashboard.charts import counts_chart, timeline_chart
+from dashboard.context import context_markdown, escape_markdown, safe_url
+from dashboard.export import to_csv_bytes
+from dashboard.filters import LIST_PARAMS, NONE_OPTION, Filters
+from dashboard.uploads import read_pasted, read_upload
+
+#: Above this many dated claims the time chart is aggregated in the database.
+CHART_LIMIT = 5_000
+#: Rows of the on-screen table (the export has every row of the view).
+TABLE_LIMIT = 1_000
+#: How long a page waits for a running `figures ingest` to let go of the database.
+READ_WAIT = 8.0
+HEDGED_CHOICES = ("any", "yes", "no")
+FILTER_LABELS = {
+    "outlet": "Outlet",
+    "speaker": "Speaker",
+    "category": "Category",
+    "qualifier": "Qualifier",
+    "quote": "Quote type",
+}
+
+
+@st.cache_resource
+def database_path() -> Path:
+    """The database file this app serves (one per server process)."""
+    return store.resolve_db_path()
+
+
+def _version(path: Path) -> float:
+    """Changes whenever the database file is written; keys the cached queries."""
+    stamps = [p.stat().st_mtime for p in (path, Path(f"{path}.wal")) if p.exists()]
+    return max(stamps, default=0.0)
+
+
+@st.cache_data(show_spinner=False)
+def cached_options(path: str, version: float) -> tuple[dict[str, list[str]], tuple]:
+    """Filter options and date bounds, computed once per database version."""
+    with store.connect(path, read_only=True, wait=READ_WAIT) as con:
+        return queries.options(con), tuple(queries.date_bounds(con))
+
+
+def csv_for(path: Path, filters: Filters) -> bytes:
+    """Every claim of the view as CSV bytes, built when the button is clicked."""
+    with store.connect(path, read_only=True, wait=READ_WAIT) as con:
+        return to_csv_bytes(queries.export_table(con, filters).to_pylist())
+
+
+def clear_filters() -> None:
+    for name in LIST_PARAMS:
+        st.session_state[name] = []
+    st.session_state["hedged"] = "any"
+    st.session_state["from"] = None
+    st.session_state["to"] = None
+    st.session_state["q"] = ""
+
+
+def sidebar_filters(options: dict[str, list[str]], bounds: tuple) -> Filters:
+    """The sidebar's widgets, each bound to the URL parameter of the same name."""
+    side = st.sidebar
+    side.header("Filters")
+    q = side.text_input(
+        "Search", key="q", bind="query-params", placeholder="words in sentence, noun or speaker"
+    )
+    chosen = {
+        name: side.multiselect(
+            label, options.get(name, []), key=name, bind="query-params",
+            accept_new_options=name in ("outlet", "speaker"),
+            placeholder="all",
+        )
+        for name, label in FILTER_LABELS.items()
+    }
+    first, last = bounds
+    left, right = side.columns(2)
+    dates = {"value": None, "bind": "query-params", "format": "YYYY-MM-DD",
+             "min_value": dt.date(1900, 1, 1), "max_value": dt.date(2100, 12, 31)}
+    date_from = left.date_input("From", key="from", **dates)
+    date_to = right.date_input("To", key="to", **dates)
+    if first:
+        side.caption(f"Articles from {first:%Y-%m-%d} to {last:%Y-%m-%d}.")
+    hedged = side.radio(
+        "Hedged (estimate, forecast, unverified)", HEDGED_CHOICES, key="hedged",
+        bind="query-params", horizontal=True,
+    )
+    side.button("Clear filters", on_click=clear_filters, use_container_width=True)
+    return Filters(
+        **{name: tuple(values) for name, values in chosen.items()},
+        hedged={"yes": True, "no": False}.get(hedged or "any"),
+        date_from=date_from,
+        date_to=date_to,
+        q=(q or "").strip(),
+    )
+
+
+def headline(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, int]:
+    numbers = queries.metrics(con, filters)
+    for column, (label, key) in zip(
+        st.columns(4),
+        (("Claims", "claims"), ("Articles", "articles"), ("Sources", "sources"), ("Speakers", "speakers")),
+        strict=True,
+    ):
+        column.metric(label, f"{numbers[key]:,}")
+    return numbers
+
+
+def charts(con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
+    over_time, who = st.tabs(["Figures over time", "Who claims what"])
+    with over_time:
+        left, right = st.columns([3, 1])
+        colour = left.radio("Colour by", ("speaker", "category"), horizontal=True, key="colour")
+        log = right.toggle("Log scale", key="log")
+        frame, aggregated, undated = queries.timeline(con, filters, colour, CHART_LIMIT)
+        if frame.empty:
+            st.info("None of these claims has an article date, so there is nothing to place in time.")
+        else:
+            chart = timeline_chart(frame, colour_title=colour, log=log, aggregated=aggregated)
+            st.altair_chart(chart, use_container_width=True)
+        notes = ["Lines run from each claim's low to its high; dashed lines with an arrow head are "
+                 "open-ended (\"at least\", \"more than\", \"up to\")."]
+        if aggregated:
+            notes.append(
+                f"**Aggregated:** more than {CHART_LIMIT:,} claims, so the database groups them per "
+                f"{frame.attrs['bucket']} and {colour}: a line from the lowest low to the highest "
+                "high, a dot at the median sized by the number of claims."
+            )
+        if undated:
+            notes.append(f"{undated:,} claims without an article date are not shown.")
+        st.caption(" ".join(notes))
+    with who:
+        left, right = st.columns(2)
+        for column, by, title in ((left, "speaker", "speaker"), (right, "outlet", "outlet")):
+            with column:
+                st.markdown(f"**Claims by {title}** (top 15)")
+                st.altair_chart(counts_chart(queries.counts_by(con, filters, by), by_title=title),
+                                use_container_width=True)
+
+
+def claims_table(con: duckdb.DuckDBPyConnection, filters: Filters, total: int) -> str | None:
+    """The table of claims; returns the claim_id of the selected row, if any."""
+    frame = queries.table(con, filters, TABLE_LIMIT)
+    if total > len(frame):
+        st.caption(
+            f"Showing the first {len(frame):,} of {total:,} claims (newest articles first); "
+            "**Download CSV** exports all of them."
+        )
+    number = st.column_config.NumberColumn
+    event = st.dataframe(
+        frame,
+        key="table",
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_order=[c for c in queries.TABLE_COLUMNS if c != "claim_id"],
+        column_config={
+            "published": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+            "value": number("value", format="localized"),
+            "low": number("low", format="localized"),
+            "high": number("high", format="localized"),
+            "attributed_to": st.column_config.TextColumn("speaker"),
+            "hedged": st.column_config.CheckboxColumn("hedged"),
+            "url": st.column_config.LinkColumn("url", display_text="open"),
+            "mention": st.column_config.TextColumn("mention", width="medium"),
+            "title": st.column_config.TextColumn("title", width="medium"),
+        },
+    )
+    rows = event.selection.rows if event else []
+    return str(frame.iloc[rows[0]]["claim_id"]) if rows and rows[0] < len(frame) else None
+
+
+def context_panel(con: duckdb.DuckDBPyConnection, claim_id: str | None) -> None:
+    st.subheader("Context")
+    if claim_id is None:
+        st.caption("Select a row of the table to read the claim in its article.")
+        return
+    claim = queries.claim_context(con, claim_id)
+    if claim is None:
+        st.caption("That claim is no longer in the database (its article was re-ingested).")
+        return
+    with st.container(border=True, key="context"):
+        st.markdown("**" + escape_markdown(claim["title"] or "(untitled article)") + "**")
+        date = claim["published"].isoformat() if claim["published"] else "no date"
+        st.caption(escape_markdown(f"{claim['outlet'] or 'unknown outlet'} · {date}"))
+        link = safe_url(claim["url"])
+        if link:
+            st.link_button("Open the article", link)
+        st.markdown(context_markdown(claim["text"], claim["char_start"], claim["char_end"]))
+        speaker = claim["attributed_to"] or "the article's own voice"
+        cue = claim["attribution_cue"] or "none"
+        st.markdown(
+            escape_markdown(f"Speaker: {speaker}. Cue: {cue}. Quote: {claim['quote']}. ")
+            + escape_markdown(f"Qualifier: {claim['qualifier']}" + (", hedged." if claim["hedged"] else "."))
+        )
+
+
+def add_articles(path: Path) -> None:
+    """Upload or paste articles; they go through the same ingest path as `figures ingest`."""
+    with st.expander("Add articles"), st.form("add", clear_on_submit=True):
+        files = st.file_uploader(
+            "Article files (.txt in the project's format, or saved .html pages)",
+            type=["txt", "html", "htm"], accept_multiple_files=True,
+        )
+        pasted = st.text_area(
+            "…or paste an article: title on the first line, optional `Date:`, `Source:`, `URL:` "
+            "lines, then the text"
+        )
+        if not st.form_submit_button("Add to the database"):
+            return
+        items = [read_upload(f.name, f.getvalue()) for f in files or []]
+        if pasted.strip():
+            items.append(read_pasted(pasted))
+        if not items:
+            st.warning("Choose a file or paste some text first.")
+            return
+        try:
+            report = store.ingest_into(path, items, wait=READ_WAIT)
+        except store.DatabaseBusy as busy:
+            st.warning(str(busy))
+            return
+        st.cache_data.clear()
+        st.success(report.summary())
+        for error in report.errors:
+            st.error(escape_markdown(error))
+
+
+def page(path: Path) -> None:
+    st.title("Reported figures")
+    st.caption("Claimed figures in the news: who said which number, when, and how hedged.")
+    if not path.exists():
+        st.info(
+            f"No database yet at `{escape_markdown(str(path))}`. Add articles below, or run "
+            "`figures ingest PATH` and refresh."
+        )
+        add_articles(path)
+        return
+    try:
+        options, bounds = cached_options(str(path), _version(path))
+        con = store.connect(path, read_only=True, wait=READ_WAIT)
+    except store.DatabaseBusy:
+        st.warning(
+            "The database is being updated by another process (`figures ingest`). "
+            "Refresh in a moment to see the new data."
+        )
+        return
+    try:
+        filters = sidebar_filters(options, bounds)
+        numbers = headline(con, filters)
+        if numbers["claims"] == 0:
+            if filters.is_empty():
+                st.info("The database holds no claims yet. Add articles below.")
+            else:
+                st.info("No claims match these filters.")
+                st.button("Clear filters", on_click=clear_filters, key="clear_empty")
+        else:
+            charts(con, filters)
+            st.subheader("Claims")
+            st.download_button(
+                "Download CSV",
+                data=lambda: csv_for(path, filters),
+                file_name=filters.file_name(),
+                mime="text/csv",
+                on_click="ignore",
+            )
+            left, right = st.columns([3, 2])
+            with left:
+                selected = claims_table(con, filters, numbers["claims"])
+            with right:
+                context_panel(con, selected)
+    finally:
+        con.close()
+    add_articles(path)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Reported figures", page_icon="📰", layout="wide")
+    try:
+        page(database_path())
+    except Exception as error:  # shown as one line; the traceback goes to the server log
+        traceback.print_exc(file=sys.stderr)
+        st.error(f"Something went wrong: {escape_markdown(type(error).__name__)}. "
+                 "The details are in the server log.")
+
+
+main()

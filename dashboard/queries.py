@@ -1,0 +1,165 @@
+"""The queries behind the dashboard and `figures export`: filter and aggregate inside DuckDB.
+
+Every function takes a connection (or cursor) and a `Filters`; none loads more rows than the
+screen needs, except `export_rows`, which is the export. Column names come from constants here,
+user values only ever travel as `?` parameters.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from dashboard.filters import LIST_PARAMS, NONE_OPTION, Filters
+from dashboard.models import CLAIM_COLUMNS, Category, Qualifier, QuoteKind
+
+#: Label for claims in the article's own voice (no speaker), in charts and the table.
+OWN_VOICE = "(own voice)"
+#: The chart colours at most this many groups; the rest are drawn as "others".
+MAX_COLOURS = 10
+#: Columns of the claims table on screen (the export has all CLAIM_COLUMNS).
+TABLE_COLUMNS = (
+    "claim_id", "published", "outlet", "mention", "value", "low", "high", "qualifier", "unit",
+    "counted", "category", "attributed_to", "quote", "hedged", "title", "url",
+)
+
+Con = duckdb.DuckDBPyConnection
+
+
+def _where(f: Filters, extra: str = "") -> tuple[str, list[object]]:
+    sql, params = f.where()
+    return (f"WHERE {sql}" + (f" AND {extra}" if extra else "")), params
+
+
+def options(con: Con) -> dict[str, list[str]]:
+    """Values each multi-value filter can take, most frequent first; NONE_OPTION for NULLs."""
+    found: dict[str, list[str]] = {}
+    for name, column in LIST_PARAMS.items():
+        rows = con.execute(
+            f"SELECT {column}, count(*) AS n FROM claims GROUP BY ALL ORDER BY n DESC, {column}"
+        ).fetchall()
+        found[name] = [NONE_OPTION if value is None else str(value) for value, _ in rows]
+    fixed = {"category": Category, "qualifier": Qualifier, "quote": QuoteKind}
+    for name, enum in fixed.items():  # every enum value stays selectable from a shared link
+        found[name] += [e.value for e in enum if e.value not in found[name]]
+    return found
+
+
+def date_bounds(con: Con) -> tuple[Any, Any]:
+    """Earliest and latest article date in the database (None, None when empty)."""
+    return con.execute("SELECT min(published), max(published) FROM claims").fetchone()  # type: ignore[return-value]
+
+
+def metrics(con: Con, f: Filters) -> dict[str, int]:
+    """Headline numbers of the view: claims, articles, sources (outlets) and speakers."""
+    where, params = _where(f)
+    row = con.execute(
+        "SELECT count(*), count(DISTINCT article_id), count(DISTINCT outlet), "
+        f"count(DISTINCT attributed_to) FROM claims {where}",
+        params,
+    ).fetchone()
+    assert row is not None
+    return dict(zip(("claims", "articles", "sources", "speakers"), row, strict=True))
+
+
+def _label(column: str) -> str:
+    """SQL for a claim's speaker (own voice when NULL) or its category."""
+    return f"coalesce({column}, '{OWN_VOICE}')" if column == "attributed_to" else column
+
+
+def _colour_group(column: str) -> str:
+    """SQL for the colour of a claim: its speaker/category, the top MAX_COLOURS, else others."""
+    label = _label(column)
+    return (
+        f"CASE WHEN {label} IN (SELECT g FROM top_groups) THEN {label} ELSE '(others)' END"
+    )
+
+
+def timeline(con: Con, f: Filters, colour: str, limit: int) -> tuple[pd.DataFrame, bool, int]:
+    """Data of the figures-over-time chart: (frame, aggregated?, claims without a date).
+
+    Up to `limit` dated claims come one row each; above that the database aggregates them per
+    time bucket and colour (count, lowest low, highest high, median value).
+    """
+    column = "attributed_to" if colour == "speaker" else "category"
+    where, params = _where(f)
+    dated = f"{where} AND published IS NOT NULL"
+    counts = con.execute(
+        f"SELECT count(*) FILTER (published IS NOT NULL), count(*) FILTER (published IS NULL), "
+        f"date_diff('day', min(published), max(published)) FROM claims {where}",
+        params,
+    ).fetchone()
+    assert counts is not None
+    n_dated, n_undated, span = counts
+    top = (
+        f"WITH top_groups AS (SELECT {_label(column)} AS g FROM claims {dated} "
+        f"GROUP BY 1 ORDER BY count(*) DESC LIMIT {MAX_COLOURS}) "
+    )
+    if n_dated <= limit:
+        frame = con.execute(
+            top + f"SELECT published, mention, value, low, high, qualifier, outlet, category, "
+            f"coalesce(attributed_to, '{OWN_VOICE}') AS speaker, {_colour_group(column)} AS colour "
+            f"FROM claims {dated} ORDER BY published",
+            params + params,
+        ).df()
+        return frame, False, n_undated
+    bucket = "day" if (span or 0) <= 180 else "week" if span <= 1500 else "month"
+    frame = con.execute(
+        top + f"SELECT date_trunc('{bucket}', published)::DATE AS published, "
+        f"{_colour_group(column)} AS colour, count(*) AS claims, min(low) AS low, "
+        f"max(high) AS high, median(value) AS value, "
+        f"count(*) FILTER (low IS NULL) AS open_low, count(*) FILTER (high IS NULL) AS open_high "
+        f"FROM claims {dated} GROUP BY ALL ORDER BY 1",
+        params + params,
+    ).df()
+    frame.attrs["bucket"] = bucket
+    return frame, True, n_undated
+
+
+def counts_by(con: Con, f: Filters, by: str, top: int = 15) -> pd.DataFrame:
+    """Claims per speaker or outlet (the `top` largest) and category: who claims what."""
+    column = "attributed_to" if by == "speaker" else "outlet"
+    fallback = OWN_VOICE if by == "speaker" else "(unknown outlet)"
+    where, params = _where(f)
+    return con.execute(
+        f"WITH grouped AS (SELECT coalesce({column}, ?) AS who, category, count(*) AS claims "
+        f"FROM claims {where} GROUP BY ALL), "
+        f"ranked AS (SELECT who FROM grouped GROUP BY who ORDER BY sum(claims) DESC LIMIT {top}) "
+        f"SELECT * FROM grouped WHERE who IN (SELECT who FROM ranked) ORDER BY claims DESC",
+        [fallback, *params],
+    ).df()
+
+
+def table(con: Con, f: Filters, limit: int) -> pd.DataFrame:
+    """The first `limit` claims of the view, newest articles first, in reading order."""
+    where, params = _where(f)
+    return con.execute(
+        f"SELECT {', '.join(TABLE_COLUMNS)} FROM claims {where} "
+        f"ORDER BY published DESC NULLS LAST, article_id, char_start LIMIT {int(limit)}",
+        params,
+    ).df()
+
+
+def export_table(con: Con, f: Filters) -> pa.Table:
+    """Every claim of the view with all CLAIM_COLUMNS, in the table's order."""
+    where, params = _where(f)
+    return con.sql(
+        f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims {where} "
+        f"ORDER BY published DESC NULLS LAST, article_id, char_start",
+        params=params,
+    ).to_arrow_table()
+
+
+def claim_context(con: Con, claim_id: str) -> dict[str, Any] | None:
+    """One claim with its article's text, for the context panel."""
+    cursor = con.execute(
+        "SELECT c.*, a.text FROM claims c JOIN articles a USING (article_id) WHERE c.claim_id = ?",
+        [claim_id],
+    )
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([d[0] for d in cursor.description], row, strict=True))
