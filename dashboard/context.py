@@ -3,6 +3,8 @@
 Article text is untrusted. Streamlit's Markdown escapes HTML but still reads Markdown syntax,
 links, `$…$` math and `:color[…]` directives, so every ASCII punctuation character of the text is
 backslash-escaped (CommonMark lets any of them be escaped) and whitespace runs are collapsed.
+Bare URLs and e-mail addresses are turned into links after escapes are read (GFM autolink
+literals), so an invisible word joiner breaks `http://`, `www.` and `name@host` apart.
 The only markup left is the app's own highlight around the figure.
 """
 
@@ -15,11 +17,15 @@ from dashboard.extract.sentences import split_sentences
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _SPACES = re.compile(r"\s+")
+_AUTOLINK = re.compile(r"(?i)(\bhttps?(?=:)|\bwww(?=\.)|@(?=\w))")
+#: U+2060 WORD JOINER: invisible, keeps the word together, but no autolink pattern matches.
+JOINER = "\u2060"
 
 
 def escape_markdown(text: str) -> str:
     """Text that Streamlit's Markdown shows literally: no HTML, links, emphasis or math."""
-    return _PUNCTUATION.sub(r"\\\1", _SPACES.sub(" ", text))
+    text = _AUTOLINK.sub(lambda m: m.group(1) + JOINER, _SPACES.sub(" ", text))
+    return _PUNCTUATION.sub(r"\\\1", text)
 
 
 def highlight(mention: str) -> str:

@@ -7,12 +7,12 @@ from typing import NamedTuple
 
 import pytest
 
-from dashboard.context import context_markdown, escape_markdown, highlight, safe_url
+from dashboard.context import JOINER, context_markdown, escape_markdown, highlight, safe_url
 
 
 def unescape(markdown: str) -> str:
-    """What a reader sees: backslash escapes removed (CommonMark's rule)."""
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+    """What a reader sees: backslash escapes removed (CommonMark's rule), joiners invisible."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace(JOINER, "")
 
 
 ESCAPES = [
@@ -42,6 +42,13 @@ def test_escaped_text_reads_the_same_but_is_inert(text: str) -> None:
     assert unescape(escaped) == text
     # every markup character is preceded by a backslash: none is left to interpret
     assert not re.search(r"[!-/:-@\[-`{-~]", re.sub(r"\\.", "", escaped))
+
+
+@pytest.mark.parametrize("text", ["see https://example.com", "HTTP://x", "www.example.com",
+                                  "mail news@example.com"])
+def test_bare_urls_and_addresses_cannot_become_links(text: str) -> None:
+    plain = unescape(escape_markdown(text).replace(JOINER, "|"))
+    assert not re.search(r"(?i)https?:|www\.|@\w", plain)
 
 
 def test_whitespace_runs_collapse_so_no_code_block_or_line_break_appears() -> None:
