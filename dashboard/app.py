@@ -41,12 +41,6 @@ FILTER_LABELS = {
 }
 
 
-@st.cache_resource
-def database_path() -> Path:
-    """The database file this app serves (one per server process)."""
-    return store.resolve_db_path()
-
-
 def _version(path: Path) -> float:
     """Changes whenever the database file is written; keys the cached queries."""
     stamps = [p.stat().st_mtime for p in (path, Path(f"{path}.wal")) if p.exists()]
@@ -102,7 +96,7 @@ def sidebar_filters(options: dict[str, list[str]], bounds: tuple) -> Filters:
         "Hedged (estimate, forecast, unverified)", HEDGED_CHOICES, key="hedged",
         bind="query-params", horizontal=True,
     )
-    side.button("Clear filters", on_click=clear_filters, use_container_width=True)
+    side.button("Clear filters", on_click=clear_filters, width="stretch")
     return Filters(
         **{name: tuple(values) for name, values in chosen.items()},
         hedged={"yes": True, "no": False}.get(hedged or "any"),
@@ -134,7 +128,7 @@ def charts(con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
             st.info("None of these claims has an article date, so there is nothing to place in time.")
         else:
             chart = timeline_chart(frame, colour_title=colour, log=log, aggregated=aggregated)
-            st.altair_chart(chart, use_container_width=True)
+            st.altair_chart(chart, width="stretch")
         notes = ["Lines run from each claim's low to its high; dashed lines with an arrow head are "
                  "open-ended (\"at least\", \"more than\", \"up to\")."]
         if aggregated:
@@ -152,7 +146,7 @@ def charts(con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
             with column:
                 st.markdown(f"**Claims by {title}** (top 15)")
                 st.altair_chart(counts_chart(queries.counts_by(con, filters, by), by_title=title),
-                                use_container_width=True)
+                                width="stretch")
 
 
 def claims_table(con: duckdb.DuckDBPyConnection, filters: Filters, total: int) -> str | None:
@@ -293,7 +287,7 @@ def page(path: Path) -> None:
 def main() -> None:
     st.set_page_config(page_title="Reported figures", page_icon="📰", layout="wide")
     try:
-        page(database_path())
+        page(store.resolve_db_path())
     except Exception as error:  # shown as one line; the traceback goes to the server log
         traceback.print_exc(file=sys.stderr)
         st.error(f"Something went wrong: {escape_markdown(type(error).__name__)}. "

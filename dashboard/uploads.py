@@ -20,17 +20,18 @@ HTML_SUFFIXES = (".html", ".htm")
 
 def article_from_html(html: str, source: str) -> Article:
     """Main text, title, author, date and site name of a saved web page."""
-    doc = trafilatura.bare_extraction(html, with_metadata=True, as_dict=True)
-    text = (doc or {}).get("text") or ""
-    if not text.strip():
+    found = trafilatura.bare_extraction(html, with_metadata=True)
+    doc = found.as_dict() if found is not None else {}
+    text = (doc.get("text") or "").strip()
+    if not text:
         raise InputError(source, "no article text found in this HTML page")
-    date = doc.get("date")  # type: ignore[union-attr]
+    date = doc.get("date")
     return Article(
-        text=text.strip(),
-        title=doc.get("title") or None,  # type: ignore[union-attr]
-        author=doc.get("author") or None,  # type: ignore[union-attr]
-        outlet=doc.get("sitename") or None,  # type: ignore[union-attr]
-        url=doc.get("url") or None,  # type: ignore[union-attr]
+        text=text,
+        title=doc.get("title") or None,
+        author=doc.get("author") or None,
+        outlet=doc.get("sitename") or None,
+        url=doc.get("url") or None,
         published=dt.date.fromisoformat(date[:10]) if date else None,
         source=source,
     )
