@@ -115,12 +115,9 @@ class Filters:
         if self.date_to:
             clauses.append("published <= ?")
             params.append(self.date_to)
-        for word in self.q.split():
-            pattern = "%" + re.sub(r"([\\%_])", r"\\\1", word) + "%"
-            clauses.append(
-                "(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in SEARCH_COLUMNS) + ")"
-            )
-            params.extend([pattern] * len(SEARCH_COLUMNS))
+        for word in self.q.lower().split():  # a plain substring test: no LIKE wildcards to escape
+            clauses.append("(" + " OR ".join(f"contains(lower({c}), ?)" for c in SEARCH_COLUMNS) + ")")
+            params.extend([word] * len(SEARCH_COLUMNS))
         return (" AND ".join(clauses) or "TRUE"), params
 
     def slug(self) -> str:
