@@ -55,7 +55,7 @@ def timeline_chart(
     """Figures over time: one interval per claim (or per time bucket and colour when aggregated)."""
     data, domain = interval_frame(frame, log)
     scale = alt.Scale(type="log" if log else "linear", domain=list(domain), clamp=True)
-    x = alt.X("published:T", title="article date")
+    x = alt.X("published:T", title="article date", scale=alt.Scale(padding=12))
     colour = alt.Color("colour:N", title=colour_title)
     if aggregated:
         tooltip = [

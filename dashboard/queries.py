@@ -18,8 +18,8 @@ from dashboard.models import CLAIM_COLUMNS, Category, Qualifier, QuoteKind
 
 #: Label for claims in the article's own voice (no speaker), in charts and the table.
 OWN_VOICE = "(own voice)"
-#: The chart colours at most this many groups; the rest are drawn as "others".
-MAX_COLOURS = 10
+#: The chart colours at most this many groups; the rest are drawn as "others" (10 colours).
+MAX_COLOURS = 9
 #: Columns of the claims table on screen (the export has all CLAIM_COLUMNS).
 TABLE_COLUMNS = (
     "claim_id", "published", "outlet", "mention", "value", "low", "high", "qualifier", "unit",

@@ -148,6 +148,7 @@ def test_filtered_link_downloads_exactly_its_rows(server: tuple[str, Path], tab:
     assert {r["claim_id"] for r in rows} == expected
     assert {(r["outlet"], r["published"] >= "2025-01-15") for r in rows} == {("Coast Courier", True)}
     if os.environ.get("FIGURES_SCREENSHOT"):
+        tab.set_viewport_size({"width": 1400, "height": 1350})
         open_view(tab, url)
         tab.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, .vega-embed", timeout=30_000)
         tab.wait_for_timeout(1000)
