@@ -217,7 +217,7 @@ def add_articles(path: Path) -> None:
             "…or paste an article: title on the first line, optional `Date:`, `Source:`, `URL:` "
             "lines, then the text"
         )
-        if not st.form_submit_button("Add to the database"):
+        if not st.form_submit_button("Add to the database", key="add_submit"):
             return
         items = [read_upload(f.name, f.getvalue()) for f in files or []]
         if pasted.strip():

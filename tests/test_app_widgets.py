@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import store
+from dashboard.context import escape_markdown
 from dashboard_fixtures import sample_db
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
@@ -97,3 +98,23 @@ def test_a_broken_database_gives_one_line_not_a_traceback(tmp_path: Path, monkey
     assert [e.value for e in at.error] == [
         "Something went wrong: IOException. The details are in the server log."
     ]
+
+
+def test_pasted_article_is_ingested_and_shown(tmp_path: Path, monkeypatch) -> None:
+    store.connect(tmp_path / "f.duckdb").close()
+    at = run_app(tmp_path / "f.duckdb", monkeypatch)
+    at.text_area[0].input("Ferry rescue\nSource: Harbour Post\n\nCrews saved 31 people and 4 dogs.")
+    at.button(key="add_submit").click().run()
+    assert not at.exception
+    assert "1 ingested, 0 unchanged, 0 replaced, 0 failed; 2 claims written" in [s.value for s in at.success]
+    at.run()
+    assert metrics(at)["Claims"] == "2"
+
+
+def test_unreadable_paste_is_one_clear_line(tmp_path: Path, monkeypatch) -> None:
+    store.connect(tmp_path / "f.duckdb").close()
+    at = run_app(tmp_path / "f.duckdb", monkeypatch)
+    at.text_area[0].input("Only a title\n")
+    at.button(key="add_submit").click().run()
+    message = "pasted text: no article text after the title and header lines"
+    assert [e.value for e in at.error] == [escape_markdown(message)]  # shown literally
