@@ -22,7 +22,7 @@ from dashboard import queries, store
 from dashboard.charts import counts_chart, timeline_chart
 from dashboard.context import context_markdown, escape_markdown, safe_url
 from dashboard.export import to_csv_bytes
-from dashboard.filters import LIST_PARAMS, NONE_OPTION, Filters
+from dashboard.filters import LIST_PARAMS, Filters
 from dashboard.uploads import read_pasted, read_upload
 
 #: Above this many dated claims the time chart is aggregated in the database.
@@ -61,6 +61,7 @@ def csv_for(path: Path, filters: Filters) -> bytes:
 
 
 def clear_filters() -> None:
+    """Back to the default view (the bound URL parameters follow)."""
     for name in LIST_PARAMS:
         st.session_state[name] = []
     st.session_state["hedged"] = "any"
