@@ -4,8 +4,10 @@ A thin view: the SQL lives in `dashboard.queries`, the filter model in `dashboar
 chart specs in `dashboard.charts`, the escaped context in `dashboard.context`. Started by
 `figures dashboard`, which passes the database path in the FIGURES_DB environment variable.
 
-The database file is opened read-only for each script run and closed at its end: DuckDB lets no
-other process write while a connection is open, and `figures ingest` must be able to run.
+The database file is opened read-only for each query and closed right after: DuckDB lets no
+other process write while a connection is open, and `figures ingest` must be able to run. Query
+results are cached per view and database version (the file's modification time), so selecting a
+row or switching the log scale does not query again, and new data shows on the next run.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-import duckdb
 import streamlit as st
 
 from dashboard import queries, store
@@ -52,6 +55,24 @@ def cached_options(path: str, version: float) -> tuple[dict[str, list[str]], tup
     """Filter options and date bounds, computed once per database version."""
     with store.connect(path, read_only=True, wait=READ_WAIT) as con:
         return queries.options(con), tuple(queries.date_bounds(con))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def ask(path: str, version: float, query: str, view: str, *args: object) -> Any:
+    """`queries.<query>(con, filters, *args)` for the view with query string `view`, cached."""
+    with store.connect(path, read_only=True, wait=READ_WAIT) as con:
+        return getattr(queries, query)(con, Filters.from_url(view), *args)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def ask_claim(path: str, version: float, claim_id: str) -> dict[str, Any] | None:
+    """One claim with its article text, cached per database version."""
+    with store.connect(path, read_only=True, wait=READ_WAIT) as con:
+        return queries.claim_context(con, claim_id)
+
+
+#: A view's query runner: `query("metrics")`, `query("timeline", "speaker", 5000)`.
+Query = Callable[..., Any]
 
 
 def csv_for(path: Path, filters: Filters) -> bytes:
@@ -107,8 +128,8 @@ def sidebar_filters(options: dict[str, list[str]], bounds: tuple) -> Filters:
     )
 
 
-def headline(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, int]:
-    numbers = queries.metrics(con, filters)
+def headline(query: Query) -> dict[str, int]:
+    numbers = query("metrics")
     for column, (label, key) in zip(
         st.columns(4),
         (("Claims", "claims"), ("Articles", "articles"), ("Sources", "sources"), ("Speakers", "speakers")),
@@ -118,13 +139,13 @@ def headline(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, int]
     return numbers
 
 
-def charts(con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
+def charts(query: Query) -> None:
     over_time, who = st.tabs(["Figures over time", "Who claims what"])
     with over_time:
         left, right = st.columns([3, 1])
         colour = left.radio("Colour by", ("speaker", "category"), horizontal=True, key="colour")
         log = right.toggle("Log scale", key="log")
-        frame, aggregated, undated = queries.timeline(con, filters, colour, CHART_LIMIT)
+        frame, aggregated, undated = query("timeline", colour, CHART_LIMIT)
         if frame.empty:
             st.info("None of these claims has an article date, so there is nothing to place in time.")
         else:
@@ -146,13 +167,13 @@ def charts(con: duckdb.DuckDBPyConnection, filters: Filters) -> None:
         for column, by, title in ((left, "speaker", "speaker"), (right, "outlet", "outlet")):
             with column:
                 st.markdown(f"**Claims by {title}** (top 15)")
-                st.altair_chart(counts_chart(queries.counts_by(con, filters, by), by_title=title),
+                st.altair_chart(counts_chart(query("counts_by", by), by_title=title),
                                 width="stretch")
 
 
-def claims_table(con: duckdb.DuckDBPyConnection, filters: Filters, total: int) -> str | None:
+def claims_table(query: Query, total: int) -> str | None:
     """The table of claims; returns the claim_id of the selected row, if any."""
-    frame = queries.table(con, filters, TABLE_LIMIT)
+    frame = query("table", TABLE_LIMIT)
     if total > len(frame):
         st.caption(
             f"Showing the first {len(frame):,} of {total:,} claims (newest articles first); "
@@ -182,12 +203,12 @@ def claims_table(con: duckdb.DuckDBPyConnection, filters: Filters, total: int) -
     return str(frame.iloc[rows[0]]["claim_id"]) if rows and rows[0] < len(frame) else None
 
 
-def context_panel(con: duckdb.DuckDBPyConnection, claim_id: str | None) -> None:
+def context_panel(path: Path, version: float, claim_id: str | None) -> None:
     st.subheader("Context")
     if claim_id is None:
         st.caption("Select a row of the table to read the claim in its article.")
         return
-    claim = queries.claim_context(con, claim_id)
+    claim = ask_claim(str(path), version, claim_id)
     if claim is None:
         st.caption("That claim is no longer in the database (its article was re-ingested).")
         return
@@ -242,23 +263,20 @@ def page(path: Path) -> None:
     st.caption("Claimed figures in the news: who said which number, when, and how hedged.")
     if not path.exists():
         st.info(
-            f"No database yet at `{escape_markdown(str(path))}`. Add articles below, or run "
+            f"No database yet at {escape_markdown(str(path))}. Add articles below, or run "
             "`figures ingest PATH` and refresh."
         )
         add_articles(path)
         return
+    version = _version(path)
     try:
-        options, bounds = cached_options(str(path), _version(path))
-        con = store.connect(path, read_only=True, wait=READ_WAIT)
-    except store.DatabaseBusy:
-        st.warning(
-            "The database is being updated by another process (`figures ingest`). "
-            "Refresh in a moment to see the new data."
-        )
-        return
-    try:
+        options, bounds = cached_options(str(path), version)
         filters = sidebar_filters(options, bounds)
-        numbers = headline(con, filters)
+
+        def query(name: str, *args: object) -> Any:
+            return ask(str(path), version, name, filters.query_string(), *args)
+
+        numbers = headline(query)
         if numbers["claims"] == 0:
             if filters.is_empty():
                 st.info("The database holds no claims yet. Add articles below.")
@@ -266,7 +284,7 @@ def page(path: Path) -> None:
                 st.info("No claims match these filters.")
                 st.button("Clear filters", on_click=clear_filters, key="clear_empty")
         else:
-            charts(con, filters)
+            charts(query)
             st.subheader("Claims")
             st.download_button(
                 "Download CSV",
@@ -277,11 +295,15 @@ def page(path: Path) -> None:
             )
             left, right = st.columns([3, 2])
             with left:
-                selected = claims_table(con, filters, numbers["claims"])
+                selected = claims_table(query, numbers["claims"])
             with right:
-                context_panel(con, selected)
-    finally:
-        con.close()
+                context_panel(path, version, selected)
+    except store.DatabaseBusy:
+        st.warning(
+            "The database is being updated by another process (`figures ingest`). "
+            "Refresh in a moment to see the new data."
+        )
+        return
     add_articles(path)
 
 
