@@ -107,11 +107,10 @@ def sidebar_filters(options: dict[str, list[str]], bounds: tuple) -> Filters:
         for name, label in FILTER_LABELS.items()
     }
     first, last = bounds
-    left, right = side.columns(2)
     dates = {"value": None, "bind": "query-params", "format": "YYYY-MM-DD",
              "min_value": dt.date(1900, 1, 1), "max_value": dt.date(2100, 12, 31)}
-    date_from = left.date_input("From", key="from", **dates)
-    date_to = right.date_input("To", key="to", **dates)
+    date_from = side.date_input("From (article date)", key="from", **dates)
+    date_to = side.date_input("To", key="to", **dates)
     if first:
         side.caption(f"Articles from {first:%Y-%m-%d} to {last:%Y-%m-%d}.")
     hedged = side.radio(

@@ -108,7 +108,7 @@ def counts_chart(frame: pd.DataFrame, *, by_title: str) -> alt.Chart:
         .encode(
             y=alt.Y("who:N", title=by_title, sort="-x", axis=alt.Axis(labelLimit=220)),
             x=alt.X("sum(claims):Q", title="claims"),
-            color=alt.Color("category:N", title="category"),
+            color=alt.Color("category:N", title="category", scale=alt.Scale(scheme="tableau20")),
             tooltip=[
                 alt.Tooltip("who:N", title=by_title),
                 alt.Tooltip("category:N", title="category"),
