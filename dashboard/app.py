@@ -159,7 +159,8 @@ def charts(query: Query) -> None:
                 "high, a dot at the median sized by the number of claims."
             )
         if undated:
-            notes.append(f"{undated:,} claims without an article date are not shown.")
+            notes.append(f"{undated:,} claim{'s' if undated > 1 else ''} without an article date "
+                         f"{'are' if undated > 1 else 'is'} not shown.")
         st.caption(" ".join(notes))
     with who:
         left, right = st.columns(2)

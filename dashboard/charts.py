@@ -91,10 +91,10 @@ def timeline_chart(
     points = base.mark_point(filled=True).encode(
         y=alt.Y("value:Q", scale=scale), size=value_size
     ).transform_filter("isValid(datum.value)")
-    up = base.mark_point(shape="triangle-up", filled=True, size=70).encode(
+    up = base.mark_point(shape="triangle-up", filled=True, size=120).encode(
         y=alt.Y("y2:Q", scale=scale)
     ).transform_filter(alt.FieldOneOfPredicate(field="bounds", oneOf=[OPEN_ABOVE, OPEN_BOTH]))
-    down = base.mark_point(shape="triangle-down", filled=True, size=70).encode(
+    down = base.mark_point(shape="triangle-down", filled=True, size=120).encode(
         y=alt.Y("y:Q", scale=scale)
     ).transform_filter(alt.FieldOneOfPredicate(field="bounds", oneOf=[OPEN_BELOW, OPEN_BOTH]))
     return alt.layer(rules, points, up, down).properties(height=360).interactive(bind_y=False)
