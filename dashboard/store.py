@@ -121,6 +121,14 @@ class IngestReport:
     def failed(self) -> int:
         return len(self.errors)
 
+    def add(self, other: IngestReport) -> None:
+        """Count `other`'s outcomes and failures into this report."""
+        self.ingested += other.ingested
+        self.unchanged += other.unchanged
+        self.replaced += other.replaced
+        self.claims += other.claims
+        self.errors += other.errors
+
     def summary(self) -> str:
         return (
             f"{self.ingested} ingested, {self.unchanged} unchanged, {self.replaced} replaced, "
@@ -176,8 +184,9 @@ def ingest(
             continue
         try:
             outcome, written = store_article(con, item, extract)
-        except (ValueError, duckdb.Error) as error:
-            report.errors.append(f"{item.source or item.title or item.article_id}: {error}")
+        except Exception as error:  # one article's failure (a parser bug too) never stops a batch
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            report.errors.append(f"{item.source or item.title or item.article_id}: {reason}")
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)
         report.claims += written
@@ -206,12 +215,7 @@ def ingest_into(
             if con is None:
                 con = connect(db, wait=wait, on_wait=on_wait)
                 opened = time.monotonic()
-            part = ingest(con, [item], extract)
-            report.ingested += part.ingested
-            report.unchanged += part.unchanged
-            report.replaced += part.replaced
-            report.claims += part.claims
-            report.errors += part.errors
+            report.add(ingest(con, [item], extract))
             if time.monotonic() - opened > hold:
                 con.close()
                 con = None

@@ -83,10 +83,12 @@ def test_stored_claims_equal_the_pipeline_output(tmp_path: Path) -> None:
     assert stored == store.claim_rows(extract_claims(one))
 
 
-def test_a_failing_article_is_reported_and_the_others_are_stored(tmp_path: Path) -> None:
+@pytest.mark.parametrize("error", [ValueError("parser failed"), RuntimeError("parser failed"),
+                                   IndexError("parser failed")])
+def test_a_failing_article_is_reported_and_the_others_are_stored(tmp_path: Path, error) -> None:
     def extract(item: Article):
         if "broken" in item.text:
-            raise ValueError("parser failed")
+            raise error
         return extract_claims(item)
 
     con = store.connect(tmp_path / "f.duckdb")
