@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dashboard import queries, store  # noqa: E402
+from dashboard.export import to_csv_bytes  # noqa: E402
 from dashboard.extract import extract_claims  # noqa: E402
 from dashboard.filters import Filters  # noqa: E402
 from dashboard.ingest import read_articles  # noqa: E402
@@ -288,6 +290,11 @@ def main() -> None:
     changes = {name: timed(lambda f=f: render_queries(db, f, first=False))
                for name, f in filter_changes(sample).items()}
     duck_rss = rss()
+    started = time.perf_counter()
+    with store.connect(db, read_only=True) as con:
+        csv_bytes = len(to_csv_bytes(queries.export_rows(con, Filters())))
+    csv_seconds = time.perf_counter() - started
+    csv_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
     started = time.perf_counter()
     with store.connect(db, read_only=True) as con:
@@ -311,6 +318,8 @@ def main() -> None:
           f"median {statistics.median(changes.values()) * 1000:.0f} ms")
     print(f"RSS of this process after the DuckDB queries: {duck_rss / 1e6:.0f} MB; "
           f"after loading the frame into pandas: {pandas_rss / 1e6:.0f} MB")
+    print(f"Download CSV of the whole default view: {csv_bytes / 1e6:.0f} MB in {csv_seconds:.1f} s; "
+          f"peak RSS so far {csv_peak / 1e6:.0f} MB")
     if args.app:
         measured = app_memory(db)
         if measured:

@@ -156,10 +156,13 @@ def export(db: Path | None, view: str | None, fmt: str, output: Path | None, **o
         raise click.ClickException(f"{path}: no database yet; run `figures ingest PATH` first")
     try:
         with store.connect(path, read_only=True, on_wait=lambda m: click.echo(m, err=True)) as con:
-            table = queries.export_table(con, _filters(view, **given))
+            filters = _filters(view, **given)
+            if fmt == "parquet":
+                data = to_parquet_bytes(queries.export_table(con, filters))
+            else:
+                data = render(queries.export_rows(con, filters), fmt)
     except store.DatabaseBusy as busy:
         raise click.ClickException(str(busy)) from None
-    data = to_parquet_bytes(table) if fmt == "parquet" else render(table.to_pylist(), fmt)
     if output:
         output.write_bytes(data)
     else:

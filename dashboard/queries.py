@@ -7,6 +7,7 @@ user values only ever travel as `?` parameters.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import duckdb
@@ -156,6 +157,13 @@ def export_table(con: Con, f: Filters) -> pa.Table:
         f"ORDER BY published DESC NULLS LAST, article_id, char_start",
         params=params,
     ).to_arrow_table()
+
+
+def export_rows(con: Con, f: Filters) -> Iterator[dict[str, Any]]:
+    """The rows of `export_table` as dicts, converted a batch at a time (a million dicts at once
+    would take gigabytes). The query runs now; the connection may be closed before iterating."""
+    table = export_table(con, f)
+    return (row for batch in table.to_batches(20_000) for row in batch.to_pylist())
 
 
 def claim_context(con: Con, claim_id: str) -> dict[str, Any] | None:
