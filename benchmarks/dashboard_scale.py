@@ -284,7 +284,8 @@ def main() -> None:
         sample = dict(zip(("outlet", "speaker", "qualifier"), con.execute(
             "SELECT outlet, attributed_to, qualifier FROM claims WHERE attributed_to IS NOT NULL "
             "LIMIT 1").fetchone(), strict=True))
-    print(f"database: {n:,} claims\n")
+    print(f"database: {n:,} claims; {os.cpu_count()} CPUs, load average before the timings "
+          f"{os.getloadavg()[0]:.1f} (other processes slow every figure below)\n")
 
     first = timed(lambda: render_queries(db, Filters(), first=True))
     changes = {name: timed(lambda f=f: render_queries(db, f, first=False))
@@ -314,7 +315,8 @@ def main() -> None:
         peer = pandas_changes[name]
         print(f"{name:<22}{seconds * 1000:>8.0f}ms{peer * 1000:>8.0f}ms{peer / seconds:>7.1f}x   "
               f"< {TARGET_CHANGE * 1000:.0f} ms ({'met' if seconds < TARGET_CHANGE else 'MISSED'})")
-    print(f"\nworst filter change: {max(changes.values()) * 1000:.0f} ms; "
+    print(f"\nload average after the timings: {os.getloadavg()[0]:.1f}")
+    print(f"worst filter change: {max(changes.values()) * 1000:.0f} ms; "
           f"median {statistics.median(changes.values()) * 1000:.0f} ms")
     print(f"RSS of this process after the DuckDB queries: {duck_rss / 1e6:.0f} MB; "
           f"after loading the frame into pandas: {pandas_rss / 1e6:.0f} MB")

@@ -78,8 +78,7 @@ Query = Callable[..., Any]
 def csv_for(path: Path, filters: Filters) -> bytes:
     """Every claim of the view as CSV bytes, built when the button is clicked."""
     with store.connect(path, read_only=True, wait=READ_WAIT) as con:
-        rows = queries.export_rows(con, filters)
-    return to_csv_bytes(rows)
+        return to_csv_bytes(queries.export_rows(con, filters))
 
 
 def clear_filters() -> None:

@@ -54,14 +54,21 @@ def _csv_text(value: Any) -> Any:
 
 
 def to_csv_bytes(rows: Iterable[Mapping[str, Any]], columns: Iterable[str] = CLAIM_COLUMNS) -> bytes:
-    """CSV with a header row, UTF-8 with BOM, formula-safe text cells."""
+    """CSV with a header row, UTF-8 with BOM, formula-safe text cells.
+
+    Rows are encoded as they are written, so a large export holds its bytes once, not as text too.
+    """
     columns = list(columns)
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer = io.BytesIO()
+    text = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_csv_text(row.get(c)) for c in columns])
-    return buffer.getvalue().encode("utf-8-sig")
+    text.flush()
+    data = buffer.getvalue()
+    text.detach()
+    return data
 
 
 def to_json_bytes(

@@ -149,21 +149,26 @@ def table(con: Con, f: Filters, limit: int) -> pd.DataFrame:
     ).df()
 
 
+def _export_sql(f: Filters) -> tuple[str, list[object]]:
+    where, params = _where(f)
+    return (
+        f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims {where} "
+        f"ORDER BY published DESC NULLS LAST, article_id, char_start"
+    ), params
+
+
 def export_table(con: Con, f: Filters) -> pa.Table:
     """Every claim of the view with all CLAIM_COLUMNS, in the table's order."""
-    where, params = _where(f)
-    return con.sql(
-        f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims {where} "
-        f"ORDER BY published DESC NULLS LAST, article_id, char_start",
-        params=params,
-    ).to_arrow_table()
+    sql, params = _export_sql(f)
+    return con.sql(sql, params=params).to_arrow_table()
 
 
-def export_rows(con: Con, f: Filters) -> Iterator[dict[str, Any]]:
-    """The rows of `export_table` as dicts, converted a batch at a time (a million dicts at once
-    would take gigabytes). The query runs now; the connection may be closed before iterating."""
-    table = export_table(con, f)
-    return (row for batch in table.to_batches(20_000) for row in batch.to_pylist())
+def export_rows(con: Con, f: Filters, batch: int = 20_000) -> Iterator[dict[str, Any]]:
+    """The rows of `export_table` as dicts, streamed from the database a batch at a time, so a
+    million-row export never holds every row at once. Iterate while `con` is open."""
+    sql, params = _export_sql(f)
+    for record_batch in con.sql(sql, params=params).to_arrow_reader(batch):
+        yield from record_batch.to_pylist()
 
 
 def claim_context(con: Con, claim_id: str) -> dict[str, Any] | None:
