@@ -39,6 +39,7 @@ if not CHROMIUM.exists():
     pytest.skip(message, allow_module_level=True)
 
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 
 def write_article(folder: Path, name: str, title: str, date: str, outlet: str, body: str) -> None:
@@ -126,6 +127,25 @@ def metric(page: Page, label: str) -> str:
     return box.locator("[data-testid='stMetricValue']").inner_text().strip()
 
 
+def select_first_row(page: Page) -> None:
+    """Tick the first row of the claims table (a canvas: click its selection cell) and wait for
+    the context panel to show its last line. The grid may still be drawing: try a few times."""
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.wait_for()
+    for _ in range(3):
+        box = grid.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + 18, box["y"] + 35 + 18)
+        try:
+            page.locator(".st-key-context").get_by_text("Qualifier:").wait_for(timeout=20_000)
+            return
+        except PlaywrightTimeout:
+            page.wait_for_selector(IDLE)
+            if not page.get_by_text("Select a row of the table").is_visible():
+                break  # something else is shown: clicking again would deselect the row
+    raise AssertionError("selecting the first row did not open the context panel")
+
+
 def claim_ids(db: Path, where: str, params: list[object]) -> set[str]:
     """What the database says the view holds (read while the server is running)."""
     with duckdb.connect(str(db), read_only=True) as con:
@@ -168,13 +188,9 @@ def test_untrusted_text_is_shown_literally(server: tuple[str, Path], tab: Page, 
             "SELECT mention FROM claims WHERE outlet = 'Test Wire' ORDER BY char_start").fetchall()]
     open_view(tab, f"{url}/?outlet=Test+Wire")
     assert metric(tab, "Claims") == str(len(mentions))
-    grid = tab.locator("[data-testid='stDataFrame']").first
-    box = grid.bounding_box()
-    assert box is not None
-    tab.mouse.click(box["x"] + 18, box["y"] + 35 + 18)  # the first row's selection cell
-    tab.wait_for_selector(IDLE)
+    select_first_row(tab)
     panel = tab.locator(".st-key-context")
-    panel.wait_for(timeout=20_000)
+    tab.wait_for_selector(IDLE)
     text = panel.inner_text().replace("\u2060", "")  # the invisible joiner that stops autolinks
     assert MARKUP in " ".join(text.split())
     assert "Markup <b>test</b>" in text
