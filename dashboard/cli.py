@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from dashboard import __version__
-from dashboard.export import FORMATS, render
+from dashboard.export import FORMATS, render, to_parquet_bytes
 from dashboard.extract import extract_claims
+from dashboard.filters import HEDGED_VALUES, Filters
 from dashboard.ingest import InputError, read_articles
 
 
@@ -21,6 +24,7 @@ def main() -> None:
     \b
     Example:
         figures extract data/articles --format csv -o claims.csv
+        figures dashboard data/articles
     """
 
 
@@ -61,3 +65,142 @@ def extract(paths: tuple[Path, ...], fmt: str, output: Path | None) -> None:
         sys.stdout.flush()
     if failed:
         sys.exit(1)
+
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), envvar="FIGURES_DB",
+    help="Database file (default: $FIGURES_DB, else figures.duckdb in your user data directory).",
+)
+
+
+def _ingest(paths: tuple[Path, ...], db: Path | None) -> int:
+    """Store the articles of `paths`; print a summary and one line per failure; return failures."""
+    from dashboard import store
+
+    report = store.ingest_into(
+        store.resolve_db_path(db), read_articles(paths), on_wait=lambda m: click.echo(m, err=True)
+    )
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(report.summary(), err=True)
+    return report.failed
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+def ingest(paths: tuple[Path, ...], db: Path | None) -> None:
+    """Store articles and their claims in the database.
+
+    Re-ingesting an article adds nothing; an article whose text changed has its
+    claims replaced in one transaction. Each article is committed on its own, so a
+    failure part-way leaves the others stored. Waits while the dashboard reads.
+
+    \b
+    Example:
+        figures ingest data/articles --db figures.duckdb
+    """
+    from dashboard.store import DatabaseBusy
+
+    try:
+        failed = _ingest(paths, db)
+    except DatabaseBusy as busy:
+        raise click.ClickException(str(busy)) from None
+    sys.exit(1 if failed else 0)
+
+
+def _filters(view: str | None, **given: object) -> Filters:
+    """The dashboard link's filters, with any filter option given on the command line on top."""
+    base = Filters.from_url(view) if view else Filters()
+    return dataclasses.replace(base, **{k: v for k, v in given.items() if v not in (None, ())})
+
+
+@main.command()
+@db_option
+@click.option("--view", metavar="URL", help="A dashboard link (or its ?query): export that view.")
+@click.option("--outlet", multiple=True, help="Outlet (repeat for several; (none) = unknown).")
+@click.option("--speaker", multiple=True, help="Speaker, as attributed_to (repeatable; (none) = own voice).")
+@click.option("--category", multiple=True, help="Category such as killed, money (repeatable).")
+@click.option("--qualifier", multiple=True, help="Qualifier such as at_least, vague (repeatable).")
+@click.option("--quote", multiple=True, help="Quote type: direct, indirect, none (repeatable).")
+@click.option("--hedged", type=click.Choice(sorted(HEDGED_VALUES)), help="Only hedged (yes) or unhedged (no) claims.")
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="Articles on or after this date.")
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD", help="Articles on or before this date.")
+@click.option("-q", "--search", help="Words that must appear in the sentence, counted noun or speaker.")
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True,
+    help="Output format.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+def export(db: Path | None, view: str | None, fmt: str, output: Path | None, **options: object) -> None:
+    """Export the claims of a view of the database, with the dashboard's filters.
+
+    \b
+    Examples:
+        figures export --category killed --category wounded --from 2024-01-01 -o killed.csv
+        figures export --view 'http://localhost:8501/?speaker=Lee+Sung-kwon' --format jsonl
+    """
+    from dashboard import queries, store
+
+    given = {
+        "outlet": options["outlet"], "speaker": options["speaker"],
+        "category": options["category"], "qualifier": options["qualifier"],
+        "quote": options["quote"],
+        "hedged": HEDGED_VALUES.get(options["hedged"]) if options["hedged"] else None,
+        "date_from": options["date_from"].date() if options["date_from"] else None,
+        "date_to": options["date_to"].date() if options["date_to"] else None,
+        "q": options["search"],
+    }
+    path = store.resolve_db_path(db)
+    if not path.exists():
+        raise click.ClickException(f"{path}: no database yet; run `figures ingest PATH` first")
+    try:
+        with store.connect(path, read_only=True, on_wait=lambda m: click.echo(m, err=True)) as con:
+            filters = _filters(view, **given)
+            if fmt == "parquet":
+                data = to_parquet_bytes(queries.export_table(con, filters))
+            else:
+                data = render(queries.export_rows(con, filters), fmt)
+    except store.DatabaseBusy as busy:
+        raise click.ClickException(str(busy)) from None
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@db_option
+@click.option("--port", type=int, default=8501, show_default=True, help="Port to serve on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+def dashboard(paths: tuple[Path, ...], db: Path | None, port: int, host: str) -> None:
+    """Start the dashboard, after ingesting PATHS (articles not yet stored).
+
+    Serves the Streamlit app headless (no browser prompt, no usage statistics) on
+    http://HOST:PORT; stop it with Ctrl+C.
+
+    \b
+    Example:
+        figures dashboard data/articles --port 8502
+    """
+    from dashboard import store
+
+    path = store.resolve_db_path(db)
+    try:
+        if paths:
+            _ingest(paths, db)
+        elif not path.exists():
+            store.connect(path).close()
+    except store.DatabaseBusy as busy:
+        raise click.ClickException(str(busy)) from None
+    app = Path(__file__).with_name("app.py")
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(app),
+        "--server.headless=true", "--browser.gatherUsageStats=false",
+        "--client.toolbarMode=minimal", "--client.showErrorDetails=none",
+        f"--server.port={port}", f"--server.address={host}",
+    ]
+    click.echo(f"Serving {path} on http://{host}:{port}", err=True)
+    os.execve(sys.executable, command, {**os.environ, "FIGURES_DB": str(path)})

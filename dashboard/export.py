@@ -1,4 +1,4 @@
-"""Write claim rows as CSV, JSON Lines or JSON, safely.
+"""Write claim rows as CSV, JSON Lines, JSON or Parquet, safely.
 
 CSV follows DESIGN.md: UTF-8 with a BOM so Excel reads it, RFC 4180 quoting, and text cells that
 start with `= + - @`, tab or CR prefixed with `'` so a spreadsheet never runs them as formulas.
@@ -15,9 +15,13 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
 
-from dashboard.models import CLAIM_COLUMNS
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-FORMATS = ("csv", "jsonl", "json")
+from dashboard.models import CLAIM_COLUMNS
+from dashboard.schema import CLAIM_SCHEMA
+
+FORMATS = ("csv", "jsonl", "json", "parquet")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -50,14 +54,21 @@ def _csv_text(value: Any) -> Any:
 
 
 def to_csv_bytes(rows: Iterable[Mapping[str, Any]], columns: Iterable[str] = CLAIM_COLUMNS) -> bytes:
-    """CSV with a header row, UTF-8 with BOM, formula-safe text cells."""
+    """CSV with a header row, UTF-8 with BOM, formula-safe text cells.
+
+    Rows are encoded as they are written, so a large export holds its bytes once, not as text too.
+    """
     columns = list(columns)
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer = io.BytesIO()
+    text = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_csv_text(row.get(c)) for c in columns])
-    return buffer.getvalue().encode("utf-8-sig")
+    text.flush()
+    data = buffer.getvalue()
+    text.detach()
+    return data
 
 
 def to_json_bytes(
@@ -71,10 +82,25 @@ def to_json_bytes(
     return (json.dumps(list(records), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def to_parquet_bytes(rows: Iterable[Mapping[str, Any]] | pa.Table) -> bytes:
+    """Parquet with the database's column types (dates as dates, numbers as doubles)."""
+    if not isinstance(rows, pa.Table):
+        records = [
+            {c: (v.value if isinstance(v := row.get(c), Enum) else v) for c in CLAIM_COLUMNS}
+            for row in rows
+        ]
+        rows = pa.Table.from_pylist(records, schema=CLAIM_SCHEMA)
+    buffer = io.BytesIO()
+    pq.write_table(rows.cast(CLAIM_SCHEMA), buffer)
+    return buffer.getvalue()
+
+
 def render(rows: Iterable[Mapping[str, Any]], fmt: str) -> bytes:
     """Rows in one of FORMATS."""
     if fmt == "csv":
         return to_csv_bytes(rows)
     if fmt in ("jsonl", "json"):
         return to_json_bytes(rows, fmt)
+    if fmt == "parquet":
+        return to_parquet_bytes(rows)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

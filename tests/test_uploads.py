@@ -1,0 +1,64 @@
+"""Articles added from the dashboard: uploaded .txt/.html files and pasted text."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from dashboard.ingest import InputError
+from dashboard.uploads import read_pasted, read_upload
+
+PAGE = b"""<html><head><title>Dam breaks | River News</title>
+<meta property="og:site_name" content="River News"><meta name="author" content="Ana Ruiz">
+<meta property="article:published_time" content="2025-04-02T08:00:00Z"></head><body>
+<nav>Home | World | Sport</nav><article><h1>Dam breaks</h1>
+<p>The dam gave way on Tuesday morning and flooded the valley below it for hours.</p>
+<p>Rescuers said 45 people were taken to safety and 12 homes were destroyed by the water.</p>
+</article><footer>Cookie settings</footer></body></html>"""
+
+
+class Upload(NamedTuple):
+    name: str
+    data: bytes
+    title: str | None  # the article's title, or None when the file must be refused
+    reason: str = ""  # part of the refusal's message
+
+
+UPLOADS = [
+    # our text format, with and without a BOM
+    Upload("a.txt", b"Storm hits\n2025-01-02\n\n40 homes flooded.", "Storm hits"),
+    Upload("b.txt", "\ufeffStorm hits\n\nRain.".encode(), "Storm hits"),
+    # a saved web page: main text and metadata, boilerplate left out
+    Upload("page.html", PAGE, "Dam breaks"),
+    # files that cannot be read say why, in one line naming the file
+    Upload("empty.txt", b"", None, "empty file"),
+    Upload("bin.txt", b"\x00\x01\x02PNG", None, "binary content"),
+    Upload("latin.txt", "Caf\xe9 news\n\nText".encode("latin-1"), None, "not valid UTF-8"),
+    Upload("title-only.txt", b"Just a title\n", None, "no article text"),
+    Upload("blank.html", b"<html><body></body></html>", None, "no article text"),
+]
+
+
+@pytest.mark.parametrize("upload", UPLOADS, ids=[u.name for u in UPLOADS])
+def test_uploads(upload: Upload) -> None:
+    result = read_upload(upload.name, upload.data)
+    if upload.title is None:
+        assert isinstance(result, InputError)
+        assert str(result).startswith(upload.name + ": ") and upload.reason in str(result)
+    else:
+        assert not isinstance(result, InputError), result
+        assert result.title == upload.title and result.source == upload.name
+
+
+def test_html_metadata_and_main_text() -> None:
+    article = read_upload("page.html", PAGE)
+    assert not isinstance(article, InputError)
+    assert "45 people" in article.text and "Cookie" not in article.text
+    assert (article.outlet, article.author, str(article.published)) == ("River News", "Ana Ruiz", "2025-04-02")
+
+
+def test_pasted_text_uses_the_text_format() -> None:
+    article = read_pasted("Budget passes\nSource: City Paper\n\nThe council approved 12 projects.")
+    assert not isinstance(article, InputError)
+    assert (article.title, article.outlet, article.source) == ("Budget passes", "City Paper", "pasted text")
