@@ -1,0 +1,93 @@
+"""RSS and Atom feeds to Articles: one per entry, its content (or summary) as the text, the
+feed's title as the outlet. With `follow`, each entry's link is fetched and its page extracted,
+the entry's own metadata filling what the page lacks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import xml.sax
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import feedparser
+
+from dashboard.ingest.dates import date_or_warn
+from dashboard.ingest.errors import InputError, warn
+from dashboard.ingest.html import fragment_text, looks_like_markup
+from dashboard.models import Article
+
+#: Fetches and extracts a linked page (given by the reader so feeds need not know about HTTP).
+PageReader = Callable[[str], Article]
+
+
+def looks_like_feed(head: str) -> bool:
+    """True when the start of a document is an RSS, RDF or Atom feed."""
+    start = head.lstrip()[:2048].lower()
+    return start.startswith(("<?xml", "<rss", "<feed", "<rdf")) and any(
+        tag in start for tag in ("<rss", "<feed", "<rdf:rdf", "<channel")
+    )
+
+
+def _entry_text(entry: Any) -> str:
+    bodies = [c.get("value", "") for c in entry.get("content", [])]
+    raw = max(bodies, key=len, default="") or entry.get("summary", "") or ""
+    return fragment_text(raw) if looks_like_markup(raw) else raw.strip()
+
+
+def _entry_date(entry: Any, source: str) -> dt.date | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    return date_or_warn(entry.get("published") or entry.get("updated"), source)
+
+
+def _follow(meta: dict[str, Any], link: str, read_page: PageReader) -> Article:
+    page = read_page(link)
+    update = {key: value for key, value in meta.items() if getattr(page, key) is None}
+    return page.model_copy(update=update | {"source": meta["source"]})
+
+
+def parse_feed(
+    data: bytes, source: str, *, read_page: PageReader | None = None
+) -> Iterator[Article | InputError]:
+    """Yield one Article (or InputError) per feed entry; `read_page` set means follow links."""
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
+    entries = parsed.entries
+    broken = parsed.get("bozo_exception")
+    if isinstance(broken, xml.sax.SAXParseException):
+        # The lenient parser recovers what it can; keep only entries that survived whole.
+        reason = f"malformed feed: {broken.getMessage()} at line {broken.getLineNumber()}"
+        entries = [e for e in entries if e.get("link") or _entry_text(e)]
+        if not entries:
+            yield InputError(source, reason)
+            return
+        warn(source, f"{reason}; {len(entries)} entries recovered")
+    if not entries:
+        yield InputError(source, "feed has no entries")
+        return
+    outlet = parsed.feed.get("title") or None
+    for number, entry in enumerate(entries, start=1):
+        name = f"{source} entry {number}"
+        link = entry.get("link") or None
+        text = _entry_text(entry)
+        meta = {
+            "title": entry.get("title") or None,
+            "url": link,
+            "author": entry.get("author_detail", {}).get("name") or entry.get("author") or None,
+            "outlet": outlet,
+            "published": _entry_date(entry, name),
+            "source": name,
+        }
+        try:
+            if read_page is not None and link:
+                yield _follow(meta, link, read_page)
+            elif text:
+                yield Article(text=text, **meta)
+            else:
+                hint = "" if read_page else " (use --follow to fetch its page)"
+                yield InputError(name, f"feed entry has no text{hint}")
+        except InputError as error:
+            yield error

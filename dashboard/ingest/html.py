@@ -1,0 +1,101 @@
+"""HTML pages to Articles: trafilatura finds the main text and the metadata (title, author,
+date via htmldate, site name, canonical URL) and leaves menus, banners, "read more" links, image
+captions, comments and tables out, so they yield no claims. Pages that are not articles (cookie
+or consent walls, paywalls, error pages) are refused with the reason "not an article".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import lxml.html
+import trafilatura
+
+from dashboard.extract.lexicon import load_words
+from dashboard.ingest.dates import date_or_warn
+from dashboard.ingest.errors import InputError
+from dashboard.models import Article
+
+#: Main text shorter than this is no article (a teaser, an error page, a wall).
+MIN_WORDS = 25
+#: Walls are short; a long text mentioning "privacy policy" twice is still an article.
+_WALL_MAX_CHARS = 1500
+_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section")
+_MARKUP = re.compile(r"<\s*(?:p|div|br|span|a|em|strong|b|i|li|ul|h[1-6]|img|blockquote)\b[^>]*>", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+@cache
+def _wall_phrases() -> tuple[str, ...]:
+    return tuple(sorted(load_words("not_article.txt")))
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML document declares in a <meta> tag near its start."""
+    found = _META_CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii") if found else None
+
+
+def looks_like_markup(text: str) -> bool:
+    """True when a text field holds HTML tags (feed summaries, some dump columns)."""
+    return bool(_MARKUP.search(text))
+
+
+def fragment_text(markup: str) -> str:
+    """Plain text of an HTML fragment, one line per block element, scripts and styles dropped."""
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return markup.strip()
+    for bad in root.xpath(".//script|.//style|.//noscript"):
+        bad.drop_tree()
+    for block in root.iter(*_BLOCKS):
+        block.tail = "\n" + (block.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _not_article_reason(text: str) -> str | None:
+    words = len(text.split())
+    if len(text) <= _WALL_MAX_CHARS:
+        lowered = text.lower()
+        hits = [p for p in _wall_phrases() if p in lowered]
+        if len(hits) >= 2:
+            return f"not an article (a cookie, consent or login wall: {', '.join(hits[:3])})"
+    if words < MIN_WORDS:
+        return f"not an article (only {words} words of main text)"
+    return None
+
+
+def parse_html(html: str, source: str, url: str | None = None) -> Article:
+    """Extract the article of an HTML page; raise InputError when it holds none."""
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+        date_extraction_params={"original_date": True, "extensive_search": True},
+    )
+    text = (doc.text or "").strip() if doc is not None else ""
+    if not text:
+        raise InputError(source, "not an article (no main text found)")
+    title = (doc.title or "").strip() or None
+    lines = text.split("\n")
+    if title and lines[0].strip() == title:
+        text = "\n".join(lines[1:]).strip()  # the headline is the title, not body text
+    reason = _not_article_reason(text)
+    if reason:
+        raise InputError(source, reason)
+    return Article(
+        text=text,
+        title=title,
+        author=(doc.author or "").strip() or None,
+        outlet=(doc.sitename or doc.hostname or "").strip() or None,
+        url=doc.url or url,
+        published=date_or_warn(doc.date, source),
+        source=source,
+    )
