@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import xml.sax
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -18,6 +19,7 @@ from dashboard.ingest.errors import InputError, warn
 from dashboard.ingest.html import fragment_text, looks_like_markup
 from dashboard.models import Article
 
+_EMAIL_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
 #: Fetches and extracts a linked page (given by the reader so feeds need not know about HTTP).
 PageReader = Callable[[str], Article]
 
@@ -34,6 +36,14 @@ def _entry_text(entry: Any) -> str:
     bodies = [c.get("value", "") for c in entry.get("content", [])]
     raw = max(bodies, key=len, default="") or entry.get("summary", "") or ""
     return fragment_text(raw) if looks_like_markup(raw) else raw.strip()
+
+
+def _author(raw: str | None) -> str | None:
+    """RSS puts "email (Name)" in <author>; keep the name."""
+    if not raw:
+        return None
+    named = _EMAIL_NAME.match(raw.strip())
+    return named.group(1).strip() if named else raw.strip()
 
 
 def _entry_date(entry: Any, source: str) -> dt.date | None:
@@ -76,7 +86,7 @@ def parse_feed(
         meta = {
             "title": entry.get("title") or None,
             "url": link,
-            "author": entry.get("author_detail", {}).get("name") or entry.get("author") or None,
+            "author": _author(entry.get("author")),
             "outlet": outlet,
             "published": _entry_date(entry, name),
             "source": name,
