@@ -21,6 +21,7 @@ _BOMS = (
 #: When charset-normalizer finds several single-byte encodings equally plausible (it often ranks
 #: cp1250 first for French or German text), prefer the ones news text most often comes in.
 _PREFERRED = ("utf_8", "cp1252", "latin_1", "cp1251", "cp1250", "iso8859_15")
+_LATIN_EXTRAS = {"General Punctuation", "Currency Symbols", "Control character", "Letterlike Symbols"}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 #: More control characters than this share of the text means it is not text at all.
 _MAX_CONTROL_SHARE = 0.01
@@ -66,6 +67,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _detected(data: bytes) -> str | None:
+    """charset-normalizer's best guess, except that any Latin-script guess becomes cp1252.
+
+    On short texts it often ranks cp1250, mac_iceland or cp850 first for plain Western text;
+    cp1252 (a superset of Latin-1's printable characters) is what such files almost always are.
+    Cyrillic, Greek, Hebrew, CJK … guesses are kept. Cost: Central European cp1250 files lose
+    their few letters that differ.
+    """
     matches = list(from_bytes(data))
     if not matches:
         return None
@@ -73,6 +81,11 @@ def _detected(data: bytes) -> str | None:
     tied = [m for m in matches if m.chaos <= least_chaos + 0.01]
     rank = {name: i for i, name in enumerate(_PREFERRED)}
     best = min(tied, key=lambda m: rank.get(m.encoding, len(rank)))
+    if all("Latin" in name or name in _LATIN_EXTRAS for name in best.alphabets):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     return str(best)
 
 
