@@ -16,7 +16,8 @@ from pathlib import Path
 
 from dashboard.ingest.encoding import decode_text
 from dashboard.ingest.errors import InputError, InputWarning
-from dashboard.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, fetch
+from dashboard.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from dashboard.ingest.fetch import fetch as fetch_url
 from dashboard.ingest.formats import SUFFIXES, Blob, ReadOptions, kind_of, read_blob, too_large
 from dashboard.ingest.html import parse_html
 from dashboard.models import Article
@@ -44,7 +45,7 @@ def _page_reader(options: ReadOptions):  # type: ignore[no-untyped-def]
     """Fetch a feed entry's link and extract its article (used when following links)."""
 
     def read_page(link: str) -> Article:
-        page = fetch(link, allow_private=options.allow_private, timeout=options.timeout,
+        page = fetch_url(link, allow_private=options.allow_private, timeout=options.timeout,
                      max_bytes=options.max_bytes)
         text = decode_text(page.data, link, page.charset)
         return parse_html(text, link, page.url)
@@ -54,7 +55,7 @@ def _page_reader(options: ReadOptions):  # type: ignore[no-untyped-def]
 
 def _read_url(url: str, options: ReadOptions) -> Iterator[Article | InputError]:
     try:
-        page = fetch(url, allow_private=options.allow_private, timeout=options.timeout,
+        page = fetch_url(url, allow_private=options.allow_private, timeout=options.timeout,
                      max_bytes=options.max_bytes)
     except InputError as error:
         yield error
