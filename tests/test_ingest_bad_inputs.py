@@ -4,7 +4,9 @@ every bad input is reported once with its reason, and nothing stops the batch.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 import warnings
 from pathlib import Path
 
@@ -52,6 +54,8 @@ FILES: dict[str, bytes | None] = {
     "corrupt.zip": b"PK\x03\x04 this is not really a zip archive",
     "corrupt.txt.gz": b"\x1f\x8b\x08\x00 not gzip data",
     "only-title.txt": b"A title and nothing else\n",
+    "teaser.html": b"<html><head><title>T</title></head><body><p>Subscribers can read how 9 firms fared.</p></body></html>",
+    "nested.zip": None,  # made below: zips inside zips deeper than ingestion unpacks
 }
 GOOD_TEXT = {
     "good.txt": GOOD_BODY,
@@ -78,14 +82,29 @@ REASONS = {
     "corrupt.zip": "corrupt zip archive",
     "corrupt.txt.gz": "corrupt gzip archive",
     "only-title.txt": "no article text",
+    "teaser.html": "not an article (only 7 words of main text)",
+    "nested.zip!c.zip!b.zip!a.zip": "archives nested more than 3 deep",
 }
 HUGE = 60 * 1024 * 1024
+
+
+def _nested_zip(names: list[str]) -> bytes:
+    """A zip holding names[0], which holds names[1] … the last holding a text file."""
+    data, inner = b"Deep\n\nAbout 3 boxes.", "deep.txt"
+    for name in [*reversed(names), "outer"]:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr(inner, data)
+        data, inner = buffer.getvalue(), name
+    return data
 
 
 @pytest.fixture()
 def folder(tmp_path: Path, monkeypatch) -> Path:
     for name, data in FILES.items():
-        if data is None:
+        if name == "nested.zip":
+            (tmp_path / name).write_bytes(_nested_zip(["c.zip", "b.zip", "a.zip"]))
+        elif data is None:
             with open(tmp_path / name, "wb") as huge:  # sparse: 60 MB without writing them
                 huge.truncate(HUGE)
         else:

@@ -15,8 +15,10 @@ import zipfile
 from dataclasses import dataclass, field
 
 import pytest
+from click.testing import CliRunner
 
-from dashboard.ingest import InputError, read_articles
+from dashboard.cli import main
+from dashboard.ingest import InputError, read_articles, read_bytes
 
 D = dt.date
 
@@ -236,3 +238,26 @@ def test_a_mapped_column_that_is_missing_is_reported(tmp_path):
     path.write_text("title,text\nT,B\n", encoding="utf-8")
     (error,) = read_articles([path], mapping={"text": "story"})
     assert "no column 'story' (mapped to text)" in error.reason
+
+
+def test_read_bytes_reads_an_upload_by_its_name():
+    (article,) = read_bytes(page().encode("utf-8"), "upload.html")
+    assert article.title == "Ferry fares rise 12% on island routes" and article.source == "upload.html"
+    (error,) = read_bytes(b"", "empty.txt")
+    assert str(error) == "empty.txt: empty file"
+
+
+def test_cli_map_and_stdin(tmp_path):
+    dump = tmp_path / "d.csv"
+    dump.write_text("title,story_text\nT,At least 7 ferries were cancelled.\n", encoding="utf-8")
+    runner = CliRunner()
+    mapped = runner.invoke(main, ["extract", str(dump), "--map", "text=story_text", "--format", "jsonl"])
+    assert mapped.exit_code == 0, mapped.stderr
+    assert all(json.loads(line)["title"] == "T" for line in mapped.stdout.splitlines())
+    assert mapped.stderr.startswith("read 1 article,")
+    unmapped = runner.invoke(main, ["extract", str(dump)])
+    assert unmapped.exit_code == 1 and "missing text column" in unmapped.stderr
+    bad = runner.invoke(main, ["extract", str(dump), "--map", "body"])
+    assert bad.exit_code == 2 and "'body' is not FIELD=COLUMN" in bad.stderr
+    piped = runner.invoke(main, ["extract", "-", "--format", "jsonl"], input=TEXT_FILE)
+    assert piped.exit_code == 0 and piped.stderr.startswith("read 1 article,")

@@ -41,6 +41,8 @@ _CONTENT_TYPES = {
     "text/csv": "csv", "text/tab-separated-values": "tsv",
     "application/gzip": "gzip", "application/x-gzip": "gzip", "application/zip": "zip",
 }  # fmt: skip
+#: Archives inside archives are unpacked this deep, no deeper (a zip can contain itself).
+MAX_ARCHIVE_DEPTH = 3
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 
 
@@ -64,6 +66,7 @@ class Blob:
     kind: str | None = None
     charset: str | None = None
     url: str | None = None
+    depth: int = 0  # how many archives it was unpacked from
 
 
 def too_large(size: int, limit: int) -> str:
@@ -114,7 +117,8 @@ def _gunzip(blob: Blob, options: ReadOptions, read_page: PageReader | None) -> I
         yield InputError(blob.name, f"too large once uncompressed (limit {options.max_bytes:,} bytes)")
         return
     inner = blob.name[:-3] if blob.name.lower().endswith(".gz") else blob.name
-    yield from read_blob(Blob(blob.name, data, kind=kind_of(inner), url=blob.url), options, read_page)
+    unpacked = Blob(blob.name, data, kind=kind_of(inner), url=blob.url, depth=blob.depth + 1)
+    yield from read_blob(unpacked, options, read_page)
 
 
 def _unzip(blob: Blob, options: ReadOptions, read_page: PageReader | None) -> Iterator[Article | InputError]:
@@ -142,7 +146,7 @@ def _unzip(blob: Blob, options: ReadOptions, read_page: PageReader | None) -> It
         if len(data) > options.max_bytes:
             yield InputError(name, too_large(len(data), options.max_bytes))
             continue
-        yield from read_blob(Blob(name, data), options, read_page)
+        yield from read_blob(Blob(name, data, depth=blob.depth + 1), options, read_page)
 
 
 _ARCHIVES: dict[str, Callable[[Blob, ReadOptions, PageReader | None], Iterator[Article | InputError]]] = {
@@ -160,7 +164,10 @@ def read_blob(
         return
     kind = _magic(blob.data) or blob.kind or kind_of(blob.name)
     if kind in _ARCHIVES:
-        yield from _ARCHIVES[kind](blob, options, read_page)
+        if blob.depth >= MAX_ARCHIVE_DEPTH:
+            yield InputError(blob.name, f"archives nested more than {MAX_ARCHIVE_DEPTH} deep")
+        else:
+            yield from _ARCHIVES[kind](blob, options, read_page)
         return
     try:
         charset = blob.charset or (declared_charset(blob.data) if kind in (None, "html") else None)
