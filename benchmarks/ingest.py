@@ -47,23 +47,34 @@ def time_extract(inputs: list[Path], jobs: int, sink: Sink) -> tuple[float, Batc
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("dir", type=Path, help="folder of article files")
-    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts to compare (default 1 2)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        nargs="+",
+        default=[1, 2],
+        help="process counts to compare (default 1 2)",
+    )
     parser.add_argument("--repeat", type=int, default=1, help="read the folder this many times")
     args = parser.parse_args()
     inputs = [args.dir] * args.repeat
 
     seconds, read, failed = time_read(inputs)
-    print(f"read only      : {read:,} articles ({failed} failed) in {seconds:.2f} s = {read / seconds:,.0f} articles/s")
+    rate = read / seconds
+    print(f"read only      : {read:,} articles ({failed} failed) in {seconds:.2f} s", end="")
+    print(f" = {rate:,.0f} articles/s")
     base = None
     for jobs in args.jobs:
         seconds, stats = time_extract(inputs, jobs, counting_sink)
         base = base or seconds
         print(
-            f"extract jobs={jobs}: {stats.read:,} articles, {stats.claims:,} claims in {seconds:.2f} s = "
-            f"{stats.read / seconds:,.0f} articles/s, {stats.claims / seconds:,.0f} claims/s "
-            f"(x{base / seconds:.2f} vs jobs={args.jobs[0]}); 10,000 articles ≈ {10_000 * seconds / max(stats.read, 1):.1f} s"
+            f"extract jobs={jobs}: {stats.read:,} articles, {stats.claims:,} claims"
+            f" in {seconds:.2f} s = {stats.read / seconds:,.0f} articles/s, {stats.claims / seconds:,.0f} claims/s "
+            f"(x{base / seconds:.2f} vs jobs={args.jobs[0]}); "
+            f"10,000 articles ≈ {10_000 * seconds / max(stats.read, 1):.1f} s"
         )
 
 

@@ -18,7 +18,12 @@ REPO = Path(__file__).resolve().parent.parent
 
 def _header(record: dict) -> list[str]:
     lines = []
-    for key, field in (("Date", "date"), ("Source", "publisher"), ("Author", "author"), ("URL", "url")):
+    for key, field in (
+        ("Date", "date"),
+        ("Source", "publisher"),
+        ("Author", "author"),
+        ("URL", "url"),
+    ):
         value = str(record.get(field) or "").strip()
         if value:
             lines.append(f"{key}: {value}")
@@ -42,13 +47,19 @@ def write_corpus(data: Path, outdir: Path) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("data_jsonl", type=Path, help="JSONL with title, text, date, publisher, author")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "data_jsonl", type=Path, help="JSONL with title, text, date, publisher, author"
+    )
     parser.add_argument("outdir", type=Path, help="folder to write into (outside the repository)")
     args = parser.parse_args()
     outdir = args.outdir.resolve()
     if outdir == REPO or REPO in outdir.parents:
-        sys.exit(f"refusing to write evaluation text inside the repository ({REPO}); pick a temp folder")
+        sys.exit(
+            f"refusing to write evaluation text inside the repository ({REPO}); pick a temp folder"
+        )
     count = write_corpus(args.data_jsonl, outdir)
     print(f"wrote {count} articles to {outdir}")
 

@@ -37,7 +37,9 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep test output quiet
         pass
 
-    def _send(self, body: bytes, content_type: str, status: int = 200, length: int | None = None) -> None:
+    def _send(
+        self, body: bytes, content_type: str, status: int = 200, length: int | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body) if length is None else length))
@@ -72,7 +74,9 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
         elif self.path in ("/to-file", "/to-ftp"):
             self.send_response(302)
-            self.send_header("Location", "file:///etc/passwd" if self.path == "/to-file" else "ftp://x/y")
+            self.send_header(
+                "Location", "file:///etc/passwd" if self.path == "/to-file" else "ftp://x/y"
+            )
             self.end_headers()
         else:
             self._send(b"not here", "text/plain", status=404)
@@ -93,7 +97,9 @@ def server():
 def loopback_is_public(monkeypatch):
     """Treat the test server's 127.0.0.1 as a public host, so redirects away from it can be checked."""
     real = fetch_module._refusable
-    monkeypatch.setattr(fetch_module, "_refusable", lambda address: address != "127.0.0.1" and real(address))
+    monkeypatch.setattr(
+        fetch_module, "_refusable", lambda address: address != "127.0.0.1" and real(address)
+    )
 
 
 def test_success_with_the_user_agent(server):
@@ -133,12 +139,17 @@ def test_failures_have_clear_reasons(server, path, options, reason):
 
 
 def test_loopback_is_refused_unless_allowed(server):
-    with pytest.raises(InputError, match=r"refused: 127\.0\.0\.1 resolves to non-public address 127\.0\.0\.1"):
+    with pytest.raises(
+        InputError, match=r"refused: 127\.0\.0\.1 resolves to non-public address 127\.0\.0\.1"
+    ):
         fetch(f"{server}/article.html")
     assert fetch(f"{server}/article.html", allow_private=True).data == ARTICLE
 
 
-@pytest.mark.parametrize("host", ["localhost", "10.0.0.8", "192.168.1.1", "169.254.169.254", "[::1]", "224.0.0.1", "0.0.0.0"])
+@pytest.mark.parametrize(
+    "host",
+    ["localhost", "10.0.0.8", "192.168.1.1", "169.254.169.254", "[::1]", "224.0.0.1", "0.0.0.0"],
+)
 def test_private_and_special_addresses_are_refused_before_connecting(host):
     with pytest.raises(InputError, match="refused: .* non-public address"):
         fetch(f"http://{host}:9/x", timeout=0.5)
@@ -173,5 +184,7 @@ def test_cli_refuses_private_urls_without_the_flag(server):
     runner = CliRunner()
     refused = runner.invoke(main, ["extract", f"{server}/article.html"])
     assert refused.exit_code == 1 and "--allow-private" in refused.stderr
-    allowed = runner.invoke(main, ["extract", f"{server}/article.html", "--allow-private", "--format", "jsonl"])
+    allowed = runner.invoke(
+        main, ["extract", f"{server}/article.html", "--allow-private", "--format", "jsonl"]
+    )
     assert allowed.exit_code == 0, allowed.stderr

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 import warnings
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,9 @@ from click.testing import CliRunner
 from dashboard.cli import main
 from dashboard.ingest import InputError, InputWarning, read_articles
 
-GOOD_BODY = "Officials said at least 30 people were hurt and more than 200 homes lost power on Sunday."
+GOOD_BODY = (
+    "Officials said at least 30 people were hurt and more than 200 homes lost power on Sunday."
+)
 COOKIE_WALL = """<html><head><title>Before you continue</title></head><body><div class="consent">
 <h1>Before you continue</h1><p>We use cookies and data to deliver our services and show
 personalised ads. Select Accept all to agree or Reject all to decline.</p>
@@ -32,12 +34,16 @@ company asked for an increase of nearly 11% to fund repairs to about 300 miles o
 FILES: dict[str, bytes | None] = {
     # Good files: the text format, in the encodings people save it in.
     "good.txt": f"Power cuts after storm\nDate: 2 March 2025\n\n{GOOD_BODY}".encode(),
-    "latin1.txt": "Café owners protest\n\nPrices rose 15%, said the café's owner in Orléans.".encode("latin-1"),
+    "latin1.txt": "Café owners protest\n\nPrices rose 15%, said the café's owner in Orléans.".encode(
+        "latin-1"
+    ),
     "cp1252.txt": "Fares “frozen”\n\nFares stay at €2 — the mayor’s office said.".encode("cp1252"),
     "utf16-bom.txt": "Résumé of the vote\n\nAbout 60% backed the plan.".encode("utf-16"),
     "utf8-bom.txt": "\ufeffBOM title\n\nSome 12 boats sank.".encode(),
     # UTF-8 with a few damaged bytes: read, the bad bytes replaced (and a warning).
-    "invalid-utf8.txt": "Naïve forecast\n\nAbout 40 ".encode() + b"\xff\xfe" + " jobs — said the café.".encode(),
+    "invalid-utf8.txt": "Naïve forecast\n\nAbout 40 ".encode()
+    + b"\xff\xfe"
+    + " jobs — said the café.".encode(),
     # HTML whose script must not reach the text.
     "script.html": SCRIPT_PAGE.encode(),
     # A CSV whose cells look like formulas but has a text column: read, cells kept as text.
@@ -150,7 +156,9 @@ def test_the_cli_summarises_and_exits_1(folder):
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     summary = next(line for line in lines if line.startswith("read "))
-    assert re.fullmatch(rf"read {len(GOOD_TEXT)} articles, [\d,]+ claims?; {len(REASONS)} failed", summary)
+    assert re.fullmatch(
+        rf"read {len(GOOD_TEXT)} articles, [\d,]+ claims?; {len(REASONS)} failed", summary
+    )
     failures = [line for line in lines if line.startswith("error: ")]
     assert len(failures) == len(REASONS)
     assert f"error: {folder}/broken.xml: malformed feed: no element found at line 1" in failures

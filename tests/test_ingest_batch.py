@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.ingest import InputError
-from dashboard.ingest import batch
+from dashboard.ingest import InputError, batch
 from dashboard.ingest.batch import BatchStats, extract_batch
 
 
@@ -14,7 +13,8 @@ from dashboard.ingest.batch import BatchStats, extract_batch
 def folder(tmp_path, bundled_article_path):
     for number in range(40):
         (tmp_path / f"a{number:02d}.txt").write_text(
-            f"Story {number}\n\nAt least {number + 2} people were hurt, police said.", encoding="utf-8"
+            f"Story {number}\n\nAt least {number + 2} people were hurt, police said.",
+            encoding="utf-8",
         )
     (tmp_path / "a05-empty.txt").write_bytes(b"")
     (tmp_path / "z.txt").write_bytes(bundled_article_path.read_bytes())
@@ -39,7 +39,9 @@ def test_two_jobs_give_the_serial_results_in_order(folder):
 def test_progress_sees_running_counts(folder):
     seen = []
     stats = BatchStats()
-    results = list(extract_batch([folder], progress=lambda s: seen.append((s.read, s.failed)), stats=stats))
+    results = list(
+        extract_batch([folder], progress=lambda s: seen.append((s.read, s.failed)), stats=stats)
+    )
     assert len(seen) == len(results) and seen[-1] == (41, 1)
     assert stats.claims == sum(len(r[1]) for r in results if not isinstance(r, InputError))
     assert stats.summary_lines()[1:] == [f"error: {folder / 'a05-empty.txt'}: empty file"]
@@ -60,4 +62,7 @@ def test_an_extractor_crash_is_one_input_error(folder, monkeypatch):
 
 def test_summary_wording():
     stats = BatchStats(read=1, claims=2, failures=[InputError("x.csv row 3", "empty text")])
-    assert stats.summary_lines() == ["read 1 article, 2 claims; 1 failed", "error: x.csv row 3: empty text"]
+    assert stats.summary_lines() == [
+        "read 1 article, 2 claims; 1 failed",
+        "error: x.csv row 3: empty text",
+    ]

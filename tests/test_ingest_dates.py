@@ -62,7 +62,9 @@ def test_parse_date(value, expected):
 
 
 def test_unparseable_date_warns_with_the_source_and_is_none():
-    with pytest.warns(InputWarning, match=r"^feed.xml entry 2: unrecognised date 'soon', kept as unknown$"):
+    with pytest.warns(
+        InputWarning, match=r"^feed.xml entry 2: unrecognised date 'soon', kept as unknown$"
+    ):
         assert date_or_warn("soon", "feed.xml entry 2") is None
 
 

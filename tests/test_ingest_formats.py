@@ -97,86 +97,228 @@ TEXT_FILE = "Council approves budget\nDate: Feb. 3, 2025\nSource: Town Crier\n\n
 
 EXAMPLES = [
     # The project's text format: title line, header lines, body.
-    Example("text format", {"a.txt": TEXT_FILE}, [
-        {"title": "Council approves budget", "published": D(2025, 2, 3), "outlet": "Town Crier",
-         "text": "The council approved a $12m budget."},
-    ]),
+    Example(
+        "text format",
+        {"a.txt": TEXT_FILE},
+        [
+            {
+                "title": "Council approves budget",
+                "published": D(2025, 2, 3),
+                "outlet": "Town Crier",
+                "text": "The council approved a $12m budget.",
+            },
+        ],
+    ),
     # HTML: trafilatura's main text and metadata; menus, banner, caption, "read more", aside and
     # footer stay out; the headline is the title, not body text.
-    Example("html page", {"page.html": page()}, [
-        {"title": "Ferry fares rise 12% on island routes", "outlet": "Harbour Gazette",
-         "author": "Tomas Reyes", "published": D(2025, 2, 11), "url": "https://gazette.example/ferry-fares",
-         "has": ["rise by 12% from April", "about 2.1 million passengers"],
-         "lacks": ["cookies", "Top 10", "40 passengers", "Read more", "9 best", "Quay Street", "Ferry fares rise 12%"]},
-    ]),
+    Example(
+        "html page",
+        {"page.html": page()},
+        [
+            {
+                "title": "Ferry fares rise 12% on island routes",
+                "outlet": "Harbour Gazette",
+                "author": "Tomas Reyes",
+                "published": D(2025, 2, 11),
+                "url": "https://gazette.example/ferry-fares",
+                "has": ["rise by 12% from April", "about 2.1 million passengers"],
+                "lacks": [
+                    "cookies",
+                    "Top 10",
+                    "40 passengers",
+                    "Read more",
+                    "9 best",
+                    "Quay Street",
+                    "Ferry fares rise 12%",
+                ],
+            },
+        ],
+    ),
     # Scripts and styles inside the article never reach the text.
-    Example("html with script", {"page.htm": page("<script>var views = 999; alert(1)</script><style>p{}</style>")}, [
-        {"title": "Ferry fares rise 12% on island routes", "lacks": ["alert", "999", "p{}"]},
-    ]),
+    Example(
+        "html with script",
+        {"page.htm": page("<script>var views = 999; alert(1)</script><style>p{}</style>")},
+        [
+            {"title": "Ferry fares rise 12% on island routes", "lacks": ["alert", "999", "p{}"]},
+        ],
+    ),
     # RSS 2.0: one article per item, RFC 822 dates, the channel title as outlet, HTML stripped,
     # "email (Name)" authors reduced to the name.
-    Example("rss feed", {"feed.rss": RSS}, [
-        {"title": "Pier repairs to cost $3m", "outlet": "Harbour Gazette", "author": "News Desk",
-         "published": D(2025, 2, 11), "url": "https://gazette.example/pier",
-         "text": "Repairs to the north pier will cost about $3 million, the council said."},
-        {"title": "Storm closes 14 roads", "published": D(2025, 2, 12), "author": None,
-         "text": "At least 14 roads were closed overnight."},
-    ]),
+    Example(
+        "rss feed",
+        {"feed.rss": RSS},
+        [
+            {
+                "title": "Pier repairs to cost $3m",
+                "outlet": "Harbour Gazette",
+                "author": "News Desk",
+                "published": D(2025, 2, 11),
+                "url": "https://gazette.example/pier",
+                "text": "Repairs to the north pier will cost about $3 million, the council said.",
+            },
+            {
+                "title": "Storm closes 14 roads",
+                "published": D(2025, 2, 12),
+                "author": None,
+                "text": "At least 14 roads were closed overnight.",
+            },
+        ],
+    ),
     # Atom: content over summary, one line per paragraph, updated date.
-    Example("atom feed", {"wire.xml": ATOM}, [
-        {"title": "Clinic hires 25 nurses", "outlet": "Valley Wire", "author": "Ana Lima",
-         "published": D(2025, 1, 30), "url": "https://wire.example/clinic",
-         "text": "The clinic hired 25 nurses this month.\nIt plans 10 more."},
-    ]),
+    Example(
+        "atom feed",
+        {"wire.xml": ATOM},
+        [
+            {
+                "title": "Clinic hires 25 nurses",
+                "outlet": "Valley Wire",
+                "author": "Ana Lima",
+                "published": D(2025, 1, 30),
+                "url": "https://wire.example/clinic",
+                "text": "The clinic hired 25 nurses this month.\nIt plans 10 more.",
+            },
+        ],
+    ),
     # JSON Lines from a news API: nested source.name, publishedAt, content.
-    Example("jsonl news api", {"dump.jsonl": json.dumps(NEWSAPI_LINE) + "\n\n"}, [
-        {"title": "Bus lanes cut journey times by 8 minutes", "outlet": "Metro Daily", "author": "Priya Nair",
-         "published": D(2025, 3, 2), "url": "https://metro.example/bus", "text": NEWSAPI_LINE["content"]},
-    ]),
+    Example(
+        "jsonl news api",
+        {"dump.jsonl": json.dumps(NEWSAPI_LINE) + "\n\n"},
+        [
+            {
+                "title": "Bus lanes cut journey times by 8 minutes",
+                "outlet": "Metro Daily",
+                "author": "Priya Nair",
+                "published": D(2025, 3, 2),
+                "url": "https://metro.example/bus",
+                "text": NEWSAPI_LINE["content"],
+            },
+        ],
+    ),
     # Other common column names: headline/body/pubDate/link/byline/publisher; author lists joined.
-    Example("jsonl other names", {"d.ndjson": json.dumps({
-        "headline": "H", "body": "Body with 3 figures.", "pubDate": "19 December 2024",
-        "link": "https://x.example/h", "byline": ["A. One", "B. Two"], "publisher": "P"})}, [
-        {"title": "H", "text": "Body with 3 figures.", "published": D(2024, 12, 19), "url": "https://x.example/h",
-         "author": "A. One, B. Two", "outlet": "P"},
-    ]),
+    Example(
+        "jsonl other names",
+        {
+            "d.ndjson": json.dumps(
+                {
+                    "headline": "H",
+                    "body": "Body with 3 figures.",
+                    "pubDate": "19 December 2024",
+                    "link": "https://x.example/h",
+                    "byline": ["A. One", "B. Two"],
+                    "publisher": "P",
+                }
+            )
+        },
+        [
+            {
+                "title": "H",
+                "text": "Body with 3 figures.",
+                "published": D(2024, 12, 19),
+                "url": "https://x.example/h",
+                "author": "A. One, B. Two",
+                "outlet": "P",
+            },
+        ],
+    ),
     # CSV: header names matched without case or separators; a formula-looking cell is just text.
-    Example("csv", {"d.csv": 'Headline,Article Text,Published At,Site\n'
-                              '"=SUM(A1:A2)","Some 60 homes flooded, residents said.",2025-01-05,Post\n'}, [
-        {"title": "=SUM(A1:A2)", "text": "Some 60 homes flooded, residents said.", "published": D(2025, 1, 5),
-         "outlet": "Post", "source_suffix": "d.csv row 2"},
-    ]),
+    Example(
+        "csv",
+        {
+            "d.csv": "Headline,Article Text,Published At,Site\n"
+            '"=SUM(A1:A2)","Some 60 homes flooded, residents said.",2025-01-05,Post\n'
+        },
+        [
+            {
+                "title": "=SUM(A1:A2)",
+                "text": "Some 60 homes flooded, residents said.",
+                "published": D(2025, 1, 5),
+                "outlet": "Post",
+                "source_suffix": "d.csv row 2",
+            },
+        ],
+    ),
     # Semicolon CSV (sniffed) and TSV.
-    Example("semicolon csv", {"d.csv": "title;text;date\nT;Over 20 died.;05/03/2025\n"}, [
-        {"title": "T", "text": "Over 20 died.", "published": D(2025, 5, 3)},
-    ]),
-    Example("tsv", {"d.tsv": "title\ttext\nT\tNearly 70% agreed, the poll found.\n"}, [
-        {"title": "T", "text": "Nearly 70% agreed, the poll found.", "published": None},
-    ]),
+    Example(
+        "semicolon csv",
+        {"d.csv": "title;text;date\nT;Over 20 died.;05/03/2025\n"},
+        [
+            {"title": "T", "text": "Over 20 died.", "published": D(2025, 5, 3)},
+        ],
+    ),
+    Example(
+        "tsv",
+        {"d.tsv": "title\ttext\nT\tNearly 70% agreed, the poll found.\n"},
+        [
+            {"title": "T", "text": "Nearly 70% agreed, the poll found.", "published": None},
+        ],
+    ),
     # A mapping overrides the guess (CLI: --map text=story_text,published=when).
-    Example("mapping", {"d.csv": "title,text,story_text,when\nT,teaser,Up to 500 jobs go.,2025-04-01\n"}, [
-        {"title": "T", "text": "Up to 500 jobs go.", "published": D(2025, 4, 1)},
-    ], mapping={"text": "story_text", "published": "when"}),
+    Example(
+        "mapping",
+        {"d.csv": "title,text,story_text,when\nT,teaser,Up to 500 jobs go.,2025-04-01\n"},
+        [
+            {"title": "T", "text": "Up to 500 jobs go.", "published": D(2025, 4, 1)},
+        ],
+        mapping={"text": "story_text", "published": "when"},
+    ),
     # JSON: an array of objects, or an API response with one list of articles.
-    Example("json array", {"a.json": json.dumps([{"title": "A", "text": "One."}, {"title": "B", "text": "Two."}])}, [
-        {"title": "A", "source_suffix": "a.json item 1"}, {"title": "B", "source_suffix": "a.json item 2"},
-    ]),
-    Example("json api response", {"r.json": json.dumps({"status": "ok", "articles": [NEWSAPI_LINE]})}, [
-        {"outlet": "Metro Daily", "published": D(2025, 3, 2)},
-    ]),
+    Example(
+        "json array",
+        {"a.json": json.dumps([{"title": "A", "text": "One."}, {"title": "B", "text": "Two."}])},
+        [
+            {"title": "A", "source_suffix": "a.json item 1"},
+            {"title": "B", "source_suffix": "a.json item 2"},
+        ],
+    ),
+    Example(
+        "json api response",
+        {"r.json": json.dumps({"status": "ok", "articles": [NEWSAPI_LINE]})},
+        [
+            {"outlet": "Metro Daily", "published": D(2025, 3, 2)},
+        ],
+    ),
     # Archives: a gzip of a text file; a zip of several files (hidden and unknown members skipped).
-    Example("gzip", {"a.txt.gz": _gz(TEXT_FILE)}, [
-        {"title": "Council approves budget", "source_suffix": "a.txt.gz"},
-    ]),
-    Example("zip", {"bundle.zip": _zip({"x/a.txt": TEXT_FILE, "x/b.html": page(), "x/.hidden.txt": "H\nB",
-                                         "__MACOSX/x/a.txt": "junk", "x/image.png": "png"})}, [
-        {"title": "Council approves budget", "source_suffix": "bundle.zip!x/a.txt"},
-        {"title": "Ferry fares rise 12% on island routes", "source_suffix": "bundle.zip!x/b.html"},
-    ]),
+    Example(
+        "gzip",
+        {"a.txt.gz": _gz(TEXT_FILE)},
+        [
+            {"title": "Council approves budget", "source_suffix": "a.txt.gz"},
+        ],
+    ),
+    Example(
+        "zip",
+        {
+            "bundle.zip": _zip(
+                {
+                    "x/a.txt": TEXT_FILE,
+                    "x/b.html": page(),
+                    "x/.hidden.txt": "H\nB",
+                    "__MACOSX/x/a.txt": "junk",
+                    "x/image.png": "png",
+                }
+            )
+        },
+        [
+            {"title": "Council approves budget", "source_suffix": "bundle.zip!x/a.txt"},
+            {
+                "title": "Ferry fares rise 12% on island routes",
+                "source_suffix": "bundle.zip!x/b.html",
+            },
+        ],
+    ),
     # Directories: searched recursively, hidden files and unknown suffixes skipped.
-    Example("directory", {"sub/deeper/a.txt": TEXT_FILE, ".git/x.txt": "T\nB", "notes.docx": "x", "sub/.h.txt": "T\nB"}, [
-        {"title": "Council approves budget", "source_suffix": "sub/deeper/a.txt"},
-    ]),
+    Example(
+        "directory",
+        {
+            "sub/deeper/a.txt": TEXT_FILE,
+            ".git/x.txt": "T\nB",
+            "notes.docx": "x",
+            "sub/.h.txt": "T\nB",
+        },
+        [
+            {"title": "Council approves budget", "source_suffix": "sub/deeper/a.txt"},
+        ],
+    ),
 ]
 
 
@@ -189,7 +331,7 @@ def test_input_kinds(tmp_path, example):
     results = list(read_articles([tmp_path], mapping=example.mapping))
     assert not [r for r in results if isinstance(r, InputError)]
     assert len(results) == len(example.expected)
-    for article, expected in zip(results, example.expected):
+    for article, expected in zip(results, example.expected, strict=True):
         for key, value in expected.items():
             if key == "has":
                 assert all(v in article.text for v in value), article.text
@@ -242,7 +384,9 @@ def test_a_mapped_column_that_is_missing_is_reported(tmp_path):
 
 def test_read_bytes_reads_an_upload_by_its_name():
     (article,) = read_bytes(page().encode("utf-8"), "upload.html")
-    assert article.title == "Ferry fares rise 12% on island routes" and article.source == "upload.html"
+    assert (
+        article.title == "Ferry fares rise 12% on island routes" and article.source == "upload.html"
+    )
     (error,) = read_bytes(b"", "empty.txt")
     assert str(error) == "empty.txt: empty file"
 
@@ -251,7 +395,9 @@ def test_cli_map_and_stdin(tmp_path):
     dump = tmp_path / "d.csv"
     dump.write_text("title,story_text\nT,At least 7 ferries were cancelled.\n", encoding="utf-8")
     runner = CliRunner()
-    mapped = runner.invoke(main, ["extract", str(dump), "--map", "text=story_text", "--format", "jsonl"])
+    mapped = runner.invoke(
+        main, ["extract", str(dump), "--map", "text=story_text", "--format", "jsonl"]
+    )
     assert mapped.exit_code == 0, mapped.stderr
     assert all(json.loads(line)["title"] == "T" for line in mapped.stdout.splitlines())
     assert mapped.stderr.startswith("read 1 article,")

@@ -45,8 +45,12 @@ def _page_reader(options: ReadOptions):  # type: ignore[no-untyped-def]
     """Fetch a feed entry's link and extract its article (used when following links)."""
 
     def read_page(link: str) -> Article:
-        page = fetch_url(link, allow_private=options.allow_private, timeout=options.timeout,
-                     max_bytes=options.max_bytes)
+        page = fetch_url(
+            link,
+            allow_private=options.allow_private,
+            timeout=options.timeout,
+            max_bytes=options.max_bytes,
+        )
         text = decode_text(page.data, link, page.charset)
         return parse_html(text, link, page.url)
 
@@ -55,8 +59,12 @@ def _page_reader(options: ReadOptions):  # type: ignore[no-untyped-def]
 
 def _read_url(url: str, options: ReadOptions) -> Iterator[Article | InputError]:
     try:
-        page = fetch_url(url, allow_private=options.allow_private, timeout=options.timeout,
-                     max_bytes=options.max_bytes)
+        page = fetch_url(
+            url,
+            allow_private=options.allow_private,
+            timeout=options.timeout,
+            max_bytes=options.max_bytes,
+        )
     except InputError as error:
         yield error
         return

@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.text import Text
 
 from dashboard.extract import extract_claims
@@ -46,8 +53,8 @@ class BatchStats:
 
     def summary_lines(self) -> list[str]:
         """A count line, then one `error: input: reason` line per failure."""
-        lines = [f"read {_plural(self.read, 'article')}, {_plural(self.claims, 'claim')}; {self.failed} failed"]
-        return lines + [f"error: {failure}" for failure in self.failures]
+        counts = f"read {_plural(self.read, 'article')}, {_plural(self.claims, 'claim')}"
+        return [f"{counts}; {self.failed} failed"] + [f"error: {f}" for f in self.failures]
 
 
 def _plural(count: int, noun: str) -> str:
@@ -58,7 +65,9 @@ def _extract_one(article: Article) -> list[Claim] | InputError:
     try:
         return extract_claims(article)
     except Exception as exc:  # a parser bug must cost one article, not the batch
-        return InputError(article.source or article.article_id, f"extraction failed ({type(exc).__name__}: {exc})")
+        return InputError(
+            article.source or article.article_id, f"extraction failed ({type(exc).__name__}: {exc})"
+        )
 
 
 def _extract_chunk(articles: list[Article]) -> list[list[Claim] | InputError]:
@@ -76,7 +85,10 @@ def _serial(items: Iterable[Article | InputError]) -> Iterator[Result]:
 
 def _parallel(items: Iterable[Article | InputError], jobs: int) -> Iterator[Result]:
     """Chunks of articles to a process pool, results back in input order, a bounded window."""
+    # forkserver: workers fork from a clean server (not from a process running the progress
+    # bar's thread) that has imported the extractor once.
     context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["dashboard.extract"])
     pending: deque[InputError | tuple[list[Article], Future[Any]]] = deque()
     window = 4 * jobs
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:

@@ -35,7 +35,9 @@ _DATEPARSER_SETTINGS = {
 #: Longer strings are not a date field; dateparser gets slow on them.
 _MAX_LENGTH = 80
 _YEARS = range(1800, 2200)
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$")
+_ISO = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$"
+)
 
 
 @cache
@@ -83,13 +85,13 @@ def _written(text: str) -> dt.date | None:
 def _timestamp(value: float) -> dt.date | None:
     seconds = value / 1000 if value > 1e11 else value  # milliseconds since the epoch
     try:
-        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
     except (OverflowError, OSError, ValueError):
         return None
 
 
 def parse_date(value: object) -> dt.date | None:
-    """Return the calendar date `value` names (a string, date, datetime or epoch number), or None."""
+    """The calendar date `value` (a string, date, datetime or epoch number) names, or None."""
     if isinstance(value, dt.datetime):
         found: dt.date | None = value.date()
     elif isinstance(value, dt.date):

@@ -79,10 +79,11 @@ def resolve_columns(
         if column is not None:
             found[field] = column
     if "text" not in found:
+        looked_for = ", ".join(load_json("article_fields.json")["text"][:4])
         raise InputError(
             source,
-            f"missing text column (looked for {', '.join(load_json('article_fields.json')['text'][:4])}…;"
-            f" columns: {_listed(by_norm)}; use --map text=COLUMN)",
+            f"missing text column (looked for {looked_for}…; columns: {_listed(by_norm)};"
+            " use --map text=COLUMN)",
         )
     return found
 
@@ -177,7 +178,9 @@ def _records(document: Any) -> list[Any] | None:
     if isinstance(document, list):
         return document
     if isinstance(document, dict):
-        lists = [v for v in document.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        lists = [
+            v for v in document.values() if isinstance(v, list) and v and isinstance(v[0], dict)
+        ]
         return lists[0] if len(lists) == 1 else [document]
     return None
 
@@ -191,7 +194,10 @@ def _json_rows(text: str, source: str) -> Iterator[tuple[str, dict[str, Any] | I
         raise InputError(source, "JSON holds no article objects")
     for number, record in enumerate(records, start=1):
         name = f"{source} item {number}"
-        yield name, _flat(record) if isinstance(record, dict) else InputError(name, "not a JSON object")
+        yield (
+            name,
+            _flat(record) if isinstance(record, dict) else InputError(name, "not a JSON object"),
+        )
 
 
 def _csv_rows(
@@ -213,12 +219,16 @@ def _csv_rows(
         yield source, InputError(f"{source} row {row_number + 1}", f"unreadable CSV ({exc})")
 
 
-def parse_jsonl(text: str, source: str, mapping: Mapping[str, str]) -> Iterator[Article | InputError]:
+def parse_jsonl(
+    text: str, source: str, mapping: Mapping[str, str]
+) -> Iterator[Article | InputError]:
     """One Article per JSON object line."""
     return _articles(_jsonl_rows(text, source), source, mapping)
 
 
-def parse_json(text: str, source: str, mapping: Mapping[str, str]) -> Iterator[Article | InputError]:
+def parse_json(
+    text: str, source: str, mapping: Mapping[str, str]
+) -> Iterator[Article | InputError]:
     """One Article per object of a JSON array (or of the one list inside a JSON object)."""
     try:
         rows = list(_json_rows(text, source))

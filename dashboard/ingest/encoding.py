@@ -21,7 +21,12 @@ _BOMS = (
 #: When charset-normalizer finds several single-byte encodings equally plausible (it often ranks
 #: cp1250 first for French or German text), prefer the ones news text most often comes in.
 _PREFERRED = ("utf_8", "cp1252", "latin_1", "cp1251", "cp1250", "iso8859_15")
-_LATIN_EXTRAS = {"General Punctuation", "Currency Symbols", "Control character", "Letterlike Symbols"}
+_LATIN_EXTRAS = {
+    "General Punctuation",
+    "Currency Symbols",
+    "Control character",
+    "Letterlike Symbols",
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 #: More control characters than this share of the text means it is not text at all.
 _MAX_CONTROL_SHARE = 0.01

@@ -50,8 +50,13 @@ def _refusable(address: str) -> bool:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
     return (
-        ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_multicast
-        or ip.is_reserved or ip.is_unspecified or not ip.is_global
+        ip.is_loopback
+        or ip.is_private
+        or ip.is_link_local
+        or ip.is_multicast
+        or ip.is_reserved
+        or ip.is_unspecified
+        or not ip.is_global
     )
 
 
@@ -68,8 +73,13 @@ def checked_addresses(host: str, port: int, allow_private: bool) -> list[tuple[A
     return infos
 
 
-def _guarded_connection(allow_private: bool, address, timeout=socket._GLOBAL_DEFAULT_TIMEOUT,  # type: ignore[no-untyped-def]
-                        source_address=None, **_: Any) -> socket.socket:
+def _guarded_connection(
+    allow_private: bool,
+    address,
+    timeout=socket._GLOBAL_DEFAULT_TIMEOUT,  # type: ignore[no-untyped-def]
+    source_address=None,
+    **_: Any,
+) -> socket.socket:
     """socket.create_connection, but to addresses that passed the check."""
     host, port = address
     last: OSError | None = None
@@ -177,7 +187,7 @@ def fetch(
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Fetched:
-    """Download `url`; raise InputError naming it with the reason (HTTP 404, timeout, too large…)."""
+    """Download `url`; raise InputError naming it and the reason (HTTP 404, timeout, too large)."""
     if not url.lower().startswith(("http://", "https://")):
         raise InputError(url, "only http and https addresses can be fetched")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})

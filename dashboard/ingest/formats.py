@@ -100,13 +100,17 @@ def _sniff(text: str) -> str:
         return "jsonl"
     if stripped.startswith("["):
         return "json"
-    header = {re.sub(r"[\s_\-\"']+", "", c).lower() for c in re.split(r"[,;\t|]", head.split("\n", 1)[0])}
+    header = {
+        re.sub(r"[\s_\-\"']+", "", c).lower() for c in re.split(r"[,;\t|]", head.split("\n", 1)[0])
+    }
     if len(header) > 1 and header & set(field_aliases()["text"]):
         return "csv"
     return "text"
 
 
-def _gunzip(blob: Blob, options: ReadOptions, read_page: PageReader | None) -> Iterator[Article | InputError]:
+def _gunzip(
+    blob: Blob, options: ReadOptions, read_page: PageReader | None
+) -> Iterator[Article | InputError]:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(blob.data)) as stream:
             data = stream.read(options.max_bytes + 1)
@@ -114,21 +118,31 @@ def _gunzip(blob: Blob, options: ReadOptions, read_page: PageReader | None) -> I
         yield InputError(blob.name, f"corrupt gzip archive ({exc})")
         return
     if len(data) > options.max_bytes:
-        yield InputError(blob.name, f"too large once uncompressed (limit {options.max_bytes:,} bytes)")
+        yield InputError(
+            blob.name, f"too large once uncompressed (limit {options.max_bytes:,} bytes)"
+        )
         return
     inner = blob.name[:-3] if blob.name.lower().endswith(".gz") else blob.name
     unpacked = Blob(blob.name, data, kind=kind_of(inner), url=blob.url, depth=blob.depth + 1)
     yield from read_blob(unpacked, options, read_page)
 
 
-def _unzip(blob: Blob, options: ReadOptions, read_page: PageReader | None) -> Iterator[Article | InputError]:
+def _wanted_member(member: zipfile.ZipInfo) -> bool:
+    """A file of a readable kind, not hidden, not macOS resource-fork litter."""
+    parts = member.filename.split("/")
+    return (
+        not member.is_dir()
+        and not any(part.startswith((".", "__MACOSX")) for part in parts)
+        and PurePosixPath(member.filename).suffix.lower() in SUFFIXES
+    )
+
+
+def _unzip(
+    blob: Blob, options: ReadOptions, read_page: PageReader | None
+) -> Iterator[Article | InputError]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(blob.data))
-        members = [
-            m for m in archive.infolist()
-            if not m.is_dir() and not any(p.startswith((".", "__MACOSX")) for p in m.filename.split("/"))
-            and PurePosixPath(m.filename).suffix.lower() in SUFFIXES
-        ]  # fmt: skip
+        members = [m for m in archive.infolist() if _wanted_member(m)]
     except (zipfile.BadZipFile, OSError) as exc:
         yield InputError(blob.name, f"corrupt zip archive ({exc})")
         return
@@ -149,7 +163,9 @@ def _unzip(blob: Blob, options: ReadOptions, read_page: PageReader | None) -> It
         yield from read_blob(Blob(name, data, depth=blob.depth + 1), options, read_page)
 
 
-_ARCHIVES: dict[str, Callable[[Blob, ReadOptions, PageReader | None], Iterator[Article | InputError]]] = {
+_ARCHIVES: dict[
+    str, Callable[[Blob, ReadOptions, PageReader | None], Iterator[Article | InputError]]
+] = {
     "gzip": _gunzip,
     "zip": _unzip,
 }
@@ -176,7 +192,9 @@ def read_blob(
         if kind == "html":
             yield parse_html(text, blob.name, blob.url)
         elif kind == "feed":
-            yield from parse_feed(blob.data, blob.name, read_page=read_page if options.follow else None)
+            yield from parse_feed(
+                blob.data, blob.name, read_page=read_page if options.follow else None
+            )
         elif kind == "jsonl":
             yield from parse_jsonl(text, blob.name, options.mapping)
         elif kind == "json":

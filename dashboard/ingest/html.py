@@ -21,8 +21,24 @@ from dashboard.models import Article
 MIN_WORDS = 25
 #: Walls are short; a long text mentioning "privacy policy" twice is still an article.
 _WALL_MAX_CHARS = 1500
-_BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section")
-_MARKUP = re.compile(r"<\s*(?:p|div|br|span|a|em|strong|b|i|li|ul|h[1-6]|img|blockquote)\b[^>]*>", re.I)
+_BLOCKS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
+)
+_MARKUP = re.compile(
+    r"<\s*(?:p|div|br|span|a|em|strong|b|i|li|ul|h[1-6]|img|blockquote)\b[^>]*>", re.I
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 
