@@ -57,7 +57,7 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 <pubDate>Tue, 11 Feb 2025 09:15:00 +0100</pubDate><author>desk@gazette.example (News Desk)</author>
 <description>&lt;p&gt;Repairs to the north pier will cost about &lt;b&gt;$3 million&lt;/b&gt;, the council said.&lt;/p&gt;</description></item>
 <item><title>Storm closes 14 roads</title><link>https://gazette.example/storm</link>
-<pubDate>Wed, 12 Feb 2025 18:00:00 GMT</pubDate><description>At least 14 roads were closed overnight.</description></item>
+<pubDate>Wed, 12 Feb 2025 23:30:00 -0500</pubDate><description>At least 14 roads were closed overnight.</description></item>
 </channel></rss>"""
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
@@ -142,7 +142,7 @@ EXAMPLES = [
             {"title": "Ferry fares rise 12% on island routes", "lacks": ["alert", "999", "p{}"]},
         ],
     ),
-    # RSS 2.0: one article per item, RFC 822 dates, the channel title as outlet, HTML stripped,
+    # RSS 2.0: one article per item, RFC 822 dates as written (not shifted to UTC), the channel title as outlet, HTML stripped,
     # "email (Name)" authors reduced to the name.
     Example(
         "rss feed",

@@ -14,7 +14,7 @@ from typing import Any
 
 import feedparser
 
-from dashboard.ingest.dates import date_or_warn
+from dashboard.ingest.dates import date_or_warn, parse_date
 from dashboard.ingest.errors import InputError, warn
 from dashboard.ingest.html import fragment_text, looks_like_markup
 from dashboard.models import Article
@@ -47,10 +47,14 @@ def _author(raw: str | None) -> str | None:
 
 
 def _entry_date(entry: Any, source: str) -> dt.date | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
-        if parsed:
-            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    """The date as the feed wrote it (feedparser's own parse is shifted to UTC: a fallback)."""
+    for key in ("published", "updated", "created"):
+        found = parse_date(entry.get(key))
+        if found is None and entry.get(f"{key}_parsed"):
+            parsed = entry[f"{key}_parsed"]
+            found = dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+        if found is not None:
+            return found
     return date_or_warn(entry.get("published") or entry.get("updated"), source)
 
 
