@@ -142,8 +142,8 @@ EXAMPLES = [
             {"title": "Ferry fares rise 12% on island routes", "lacks": ["alert", "999", "p{}"]},
         ],
     ),
-    # RSS 2.0: one article per item, RFC 822 dates as written (not shifted to UTC), the channel title as outlet, HTML stripped,
-    # "email (Name)" authors reduced to the name.
+    # RSS 2.0: one article per item, RFC 822 dates as written (not shifted to UTC), the channel
+    # title as outlet, HTML stripped, "email (Name)" authors reduced to the name.
     Example(
         "rss feed",
         {"feed.rss": RSS},
