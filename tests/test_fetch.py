@@ -173,6 +173,7 @@ def test_feed_url_with_follow_reads_the_linked_pages(server):
     assert article.title == "Library opens 3 new branches" and "18% last year" in article.text
     assert article.source == f"{server}/feed entry 1" and article.outlet == "Borough Post"
     assert isinstance(error, InputError) and error.reason == "HTTP 404 Not Found"
+    assert error.source == f"{server}/feed entry 2 ({server}/missing)"
 
 
 def test_feed_url_without_follow_uses_the_entries(server):

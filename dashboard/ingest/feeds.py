@@ -59,7 +59,10 @@ def _entry_date(entry: Any, source: str) -> dt.date | None:
 
 
 def _follow(meta: dict[str, Any], link: str, read_page: PageReader) -> Article:
-    page = read_page(link)
+    try:
+        page = read_page(link)
+    except InputError as error:
+        raise InputError(f"{meta['source']} ({link})", error.reason) from None
     update = {key: value for key, value in meta.items() if getattr(page, key) is None}
     return page.model_copy(update=update | {"source": meta["source"]})
 

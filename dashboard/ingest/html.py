@@ -80,7 +80,7 @@ def _not_article_reason(text: str) -> str | None:
         if len(hits) >= 2:
             return f"not an article (a cookie, consent or login wall: {', '.join(hits[:3])})"
     if words < MIN_WORDS:
-        return f"not an article (only {words} words of main text)"
+        return f"not an article (only {words} word{'' if words == 1 else 's'} of main text)"
     return None
 
 
