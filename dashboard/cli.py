@@ -50,7 +50,7 @@ def _mapping(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
 )
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-    help="Extraction processes; 0 = one per CPU core.",
+    help="Processes reading and extracting; 0 = one per CPU core.",
 )
 @click.option("--follow", is_flag=True, help="For feeds, fetch each entry's page and read the article there.")
 @click.option(

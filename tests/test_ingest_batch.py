@@ -3,9 +3,11 @@ counts for the progress bar, and an extractor crash costing one article, not the
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
-from dashboard.ingest import InputError, batch
+from dashboard.ingest import InputError, InputWarning, batch
 from dashboard.ingest.batch import BatchStats, extract_batch
 
 
@@ -66,3 +68,12 @@ def test_summary_wording():
         "read 1 article, 2 claims; 1 failed",
         "error: x.csv row 3: empty text",
     ]
+
+
+def test_workers_warnings_reach_the_caller_and_stdin_keeps_its_place(folder, monkeypatch):
+    (folder / "b-undated.txt").write_text("Undated\nDate: someday\n\nAbout 4 left.", encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Piped\n\nNearly 9 stayed.")))
+    with pytest.warns(InputWarning, match="b-undated.txt: unrecognised date 'someday'"):
+        results = list(extract_batch([folder, "-", folder / "a01.txt"], jobs=2))
+    sources = [r[0].source for r in results if not isinstance(r, InputError)]
+    assert sources[-2:] == ["<stdin>", str(folder / "a01.txt")]

@@ -27,6 +27,7 @@ __all__ = [
     "InputWarning",
     "ReadOptions",
     "decode_text",
+    "expand_inputs",
     "read_article",
     "read_articles",
     "read_bytes",
@@ -100,6 +101,16 @@ def _walk(directory: Path) -> Iterator[Path]:
             yield path
 
 
+def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[str]:
+    """The inputs one by one as `read_articles` reads them: each directory becomes its files."""
+    for raw in inputs:
+        text = str(raw)
+        if text != STDIN and not _is_url(text) and Path(text).is_dir():
+            yield from (str(path) for path in _walk(Path(text)))
+        else:
+            yield text
+
+
 def read_articles(
     inputs: Iterable[str | Path],
     *,
@@ -116,15 +127,11 @@ def read_articles(
     (and every archive member, uncompressed); `timeout` bounds each network operation.
     """
     options = ReadOptions(dict(mapping or {}), follow, allow_private, max_bytes, timeout)
-    for raw in inputs:
-        text = str(raw)
+    for text in expand_inputs(inputs):
         if text == STDIN:
             yield from _read_stdin(options)
         elif _is_url(text):
             yield from _read_url(text, options)
-        elif Path(text).is_dir():
-            for path in _walk(Path(text)):
-                yield from _read_file(path, options)
         else:
             yield from _read_file(Path(text), options)
 

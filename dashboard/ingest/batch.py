@@ -2,8 +2,10 @@
 
 `extract_batch` yields, in input order, `(Article, claims)` for every article read and an
 `InputError` for every input (or row, entry) that failed, including articles the extractor
-crashed on. With `jobs > 1` extraction runs in a process pool; reading, and whatever the caller
-does with the results (one writer to a database), stay in the calling process. A `progress`
+crashed on. With `jobs > 1` a process pool reads and extracts the inputs in small groups (parsing
+HTML costs as much as extracting); standard input, and whatever the caller does with the results
+(one writer to a database), stay in the calling process. Warnings raised in workers are raised
+again in the caller. A `progress`
 callback sees running counts; `progress_bar` makes one that draws a rich bar on standard error.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,12 +34,13 @@ from rich.progress import (
 from rich.text import Text
 
 from dashboard.extract import extract_claims
-from dashboard.ingest import InputError, read_articles
+from dashboard.ingest import STDIN, InputError, InputWarning, expand_inputs, read_articles
 from dashboard.models import Article, Claim
 
 Result = tuple[Article, list[Claim]] | InputError
-#: Articles sent to a worker at a time: large enough to amortise pickling, small for a smooth bar.
-CHUNK_SIZE = 16
+#: Inputs (files, URLs) a worker reads and extracts per task: enough to amortise the round trip,
+#: few enough for a smooth progress bar.
+INPUTS_PER_TASK = 8
 
 
 @dataclass
@@ -70,10 +74,6 @@ def _extract_one(article: Article) -> list[Claim] | InputError:
         )
 
 
-def _extract_chunk(articles: list[Article]) -> list[list[Claim] | InputError]:
-    return [_extract_one(article) for article in articles]
-
-
 def _result(article: Article, outcome: list[Claim] | InputError) -> Result:
     return outcome if isinstance(outcome, InputError) else (article, outcome)
 
@@ -83,40 +83,49 @@ def _serial(items: Iterable[Article | InputError]) -> Iterator[Result]:
         yield item if isinstance(item, InputError) else _result(item, _extract_one(item))
 
 
-def _parallel(items: Iterable[Article | InputError], jobs: int) -> Iterator[Result]:
-    """Chunks of articles to a process pool, results back in input order, a bounded window."""
+def _read_and_extract(inputs: list[str], options: dict[str, Any]) -> tuple[list[Result], list[str]]:
+    """A worker's task: read some inputs and extract their articles; warnings come back as text."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        results = list(_serial(read_articles(inputs, **options)))
+    return results, [str(w.message) for w in caught if issubclass(w.category, InputWarning)]
+
+
+def _parallel(inputs: Iterable[str | Path], jobs: int, options: dict[str, Any]) -> Iterator[Result]:
+    """Inputs in small groups to a process pool that reads and extracts them (HTML parsing costs
+    as much as extraction); results come back in input order through a bounded window."""
     # forkserver: workers fork from a clean server (not from a process running the progress
-    # bar's thread) that has imported the extractor once.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["dashboard.extract"])
-    pending: deque[InputError | tuple[list[Article], Future[Any]]] = deque()
-    window = 4 * jobs
+    # bar's thread) that has imported the reader and extractor once.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(["dashboard.ingest.batch"])
+    pending: deque[Future[tuple[list[Result], list[str]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        chunk: list[Article] = []
+        group: list[str] = []
 
         def flush() -> None:
-            if chunk:
-                pending.append((chunk.copy(), pool.submit(_extract_chunk, chunk.copy())))
-                chunk.clear()
+            if group:
+                pending.append(pool.submit(_read_and_extract, group.copy(), options))
+                group.clear()
 
         def head() -> Iterator[Result]:
-            first = pending.popleft()
-            if isinstance(first, InputError):
-                yield first
-            else:
-                articles, future = first
-                for article, outcome in zip(articles, future.result(), strict=True):
-                    yield _result(article, outcome)
+            results, messages = pending.popleft().result()
+            for message in messages:
+                warnings.warn(message, InputWarning, stacklevel=2)
+            yield from results
 
-        for item in items:
-            if isinstance(item, InputError):
-                flush()  # keep input order: the error comes after the articles read before it
-                pending.append(item)
-            else:
-                chunk.append(item)
-                if len(chunk) >= CHUNK_SIZE:
-                    flush()
-            while sum(not isinstance(p, InputError) for p in pending) > window:
+        for item in expand_inputs(inputs):
+            if item == STDIN:  # standard input belongs to this process: read it here, in order
+                flush()
+                while pending:
+                    yield from head()
+                yield from _serial(read_articles([item], **options))
+                continue
+            group.append(item)
+            if len(group) >= INPUTS_PER_TASK:
+                flush()
+            while len(pending) > 4 * jobs:
                 yield from head()
         flush()
         while pending:
@@ -139,8 +148,10 @@ def extract_batch(
     """
     jobs = jobs or os.cpu_count() or 1
     stats = stats if stats is not None else BatchStats()
-    items = read_articles(inputs, **read_options)
-    results = _serial(items) if jobs == 1 else _parallel(items, jobs)
+    if jobs == 1:
+        results = _serial(read_articles(inputs, **read_options))
+    else:
+        results = _parallel(inputs, jobs, read_options)
     for result in results:
         if isinstance(result, InputError):
             stats.failures.append(result)
