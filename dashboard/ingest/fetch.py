@@ -28,6 +28,7 @@ USER_AGENT = f"reported-figures/{__version__}"
 DEFAULT_TIMEOUT = 15.0
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _CHUNK = 64 * 1024
+_DEFAULT_TIMEOUT = socket._GLOBAL_DEFAULT_TIMEOUT  # type: ignore[attr-defined]  # "not given"
 _MAX_REDIRECTS = 5
 
 
@@ -75,9 +76,9 @@ def checked_addresses(host: str, port: int, allow_private: bool) -> list[tuple[A
 
 def _guarded_connection(
     allow_private: bool,
-    address,
-    timeout=socket._GLOBAL_DEFAULT_TIMEOUT,  # type: ignore[no-untyped-def]
-    source_address=None,
+    address: tuple[str, int],
+    timeout: object = _DEFAULT_TIMEOUT,
+    source_address: tuple[str, int] | None = None,
     **_: Any,
 ) -> socket.socket:
     """socket.create_connection, but to addresses that passed the check."""
@@ -86,8 +87,8 @@ def _guarded_connection(
     for family, kind, proto, _name, sockaddr in checked_addresses(host, port, allow_private):
         sock = socket.socket(family, kind, proto)
         try:
-            if timeout is not socket._GLOBAL_DEFAULT_TIMEOUT:  # type: ignore[attr-defined]
-                sock.settimeout(timeout)
+            if timeout is not _DEFAULT_TIMEOUT:
+                sock.settimeout(timeout)  # type: ignore[arg-type]
             if source_address:
                 sock.bind(source_address)
             sock.connect(sockaddr)
