@@ -220,6 +220,12 @@ EXAMPLES = [
             },
         ],
     ),
+    # HTML in a text field becomes plain text, one line per block; table cells never merge.
+    Example(
+        "jsonl html text",
+        {"h.jsonl": json.dumps({"text": "<p>Votes:</p><table><tr><td>120</td><td>80</td></tr></table>"})},
+        [{"text": "Votes:\n120\n80"}],
+    ),
     # CSV: header names matched without case or separators; a formula-looking cell is just text.
     Example(
         "csv",

@@ -11,6 +11,7 @@ from functools import cache
 
 import lxml.html
 import trafilatura
+from lxml import etree
 
 from dashboard.extract.lexicon import load_words
 from dashboard.ingest.dates import date_or_warn
@@ -21,20 +22,10 @@ from dashboard.models import Article
 MIN_WORDS = 25
 #: Walls are short; a long text mentioning "privacy policy" twice is still an article.
 _WALL_MAX_CHARS = 1500
+#: Elements that end a line of text; table cells too, so "1" and "2" never merge into "12".
 _BLOCKS = (
-    "p",
-    "div",
-    "br",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "tr",
-    "section",
+    *("p", "div", "br", "li", "dt", "dd", "blockquote", "pre", "section", "article", "figure"),
+    *("h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th"),
 )
 _MARKUP = re.compile(
     r"<\s*(?:p|div|br|span|a|em|strong|b|i|li|ul|h[1-6]|img|blockquote)\b[^>]*>", re.I
@@ -62,7 +53,7 @@ def fragment_text(markup: str) -> str:
     """Plain text of an HTML fragment, one line per block element, scripts and styles dropped."""
     try:
         root = lxml.html.fragment_fromstring(markup, create_parent="div")
-    except (lxml.etree.ParserError, ValueError):
+    except (etree.ParserError, ValueError):
         return markup.strip()
     for bad in root.xpath(".//script|.//style|.//noscript"):
         bad.drop_tree()
