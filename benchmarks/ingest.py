@@ -5,7 +5,8 @@ printing articles/s and claims/s for each, beside a read-only pass (the I/O peer
     python benchmarks/ingest.py /tmp/figures-corpus --jobs 1 2 --repeat 11   # ~10,000 articles
 
 `--repeat K` reads the folder K times (extraction does not deduplicate) to reach a larger batch.
-Results go to a sink; today it only counts them (a `--db FILE` sink writing through the store
+A control line shows how much faster N processes run a pure-CPU loop than one on this machine at
+that moment (the cores are shared), to read the jobs=N figure against. Results go to a sink; today it only counts them (a `--db FILE` sink writing through the store
 plugs in here when the dashboard's store lands).
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -46,6 +48,24 @@ def time_extract(inputs: list[Path], jobs: int, sink: Sink) -> tuple[float, Batc
     return time.perf_counter() - start, stats
 
 
+def _burn(loops: int) -> float:
+    start = time.perf_counter()
+    total = 0
+    for i in range(loops):
+        total += i * i
+    return time.perf_counter() - start
+
+
+def machine_speedup(jobs: int, loops: int = 3_000_000) -> float:
+    """How much faster N processes burn N equal CPU loops than one process burns them in turn:
+    the parallelism the machine has free right now (other load shares the cores)."""
+    serial = sum(_burn(loops) for _ in range(jobs))
+    start = time.perf_counter()
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_burn, [loops] * jobs))
+    return serial / (time.perf_counter() - start)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -68,6 +88,8 @@ def main() -> None:
     print(f" = {rate:,.0f} articles/s")
     base = None
     for jobs in args.jobs:
+        if jobs > 1:
+            print(f"control        : {jobs} processes of pure CPU run x{machine_speedup(jobs):.2f}")
         seconds, stats = time_extract(inputs, jobs, counting_sink)
         base = base or seconds
         print(
