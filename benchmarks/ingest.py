@@ -6,16 +6,17 @@ printing articles/s and claims/s for each, beside a read-only pass (the I/O peer
 
 `--repeat K` reads the folder K times (extraction does not deduplicate) to reach a larger batch.
 A control line shows how much faster N processes run a pure-CPU loop than one on this machine at
-that moment (the cores are shared), to read the jobs=N figure against. Results go to a sink; today it only counts them (a `--db FILE` sink writing through the store
-plugs in here when the dashboard's store lands).
+that moment (the cores are shared), to read the jobs=N figure against. Results go to a sink;
+today it only counts them (a `--db FILE` sink writing through the store plugs in here when the
+dashboard's store lands).
 """
 
 from __future__ import annotations
 
 import argparse
 import time
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from dashboard.ingest import InputError, read_articles
@@ -94,7 +95,8 @@ def main() -> None:
         base = base or seconds
         print(
             f"extract jobs={jobs}: {stats.read:,} articles, {stats.claims:,} claims"
-            f" in {seconds:.2f} s = {stats.read / seconds:,.0f} articles/s, {stats.claims / seconds:,.0f} claims/s "
+            f" in {seconds:.2f} s = {stats.read / seconds:,.0f} articles/s,"
+            f" {stats.claims / seconds:,.0f} claims/s "
             f"(x{base / seconds:.2f} vs jobs={args.jobs[0]}); "
             f"10,000 articles ≈ {10_000 * seconds / max(stats.read, 1):.1f} s"
         )
