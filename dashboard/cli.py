@@ -52,7 +52,9 @@ def _mapping(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
     "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
     help="Processes reading and extracting; 0 = one per CPU core.",
 )
-@click.option("--follow", is_flag=True, help="For feeds, fetch each entry's page and read the article there.")
+@click.option(
+    "--follow", is_flag=True, help="For feeds, fetch each entry's page and read the article there."
+)
 @click.option(
     "--allow-private", is_flag=True,
     help="Let URLs reach loopback, private and link-local addresses (refused by default).",
