@@ -223,7 +223,11 @@ EXAMPLES = [
     # HTML in a text field becomes plain text, one line per block; table cells never merge.
     Example(
         "jsonl html text",
-        {"h.jsonl": json.dumps({"text": "<p>Votes:</p><table><tr><td>120</td><td>80</td></tr></table>"})},
+        {
+            "h.jsonl": json.dumps(
+                {"text": "<p>Votes:</p><table><tr><td>120</td><td>80</td></tr></table>"}
+            )
+        },
         [{"text": "Votes:\n120\n80"}],
     ),
     # CSV: header names matched without case or separators; a formula-looking cell is just text.
@@ -267,6 +271,17 @@ EXAMPLES = [
         ],
         mapping={"text": "story_text", "published": "when"},
     ),
+    # A page in windows-1252 that says so in its <meta> tag.
+    Example(
+        "html in cp1252",
+        {
+            "p.html": page()
+            .replace("utf-8", "windows-1252")
+            .replace("spokeswoman", "porte-parole “Zoë”")
+            .encode("cp1252")
+        },
+        [{"has": ["porte-parole “Zoë” told"]}],
+    ),
     # JSON: an array of objects, or an API response with one list of articles.
     Example(
         "json array",
@@ -282,6 +297,11 @@ EXAMPLES = [
         [
             {"outlet": "Metro Daily", "published": D(2025, 3, 2)},
         ],
+    ),
+    Example(
+        "json single object",
+        {"one.json": json.dumps(NEWSAPI_LINE)},
+        [{"title": NEWSAPI_LINE["title"], "source_suffix": "one.json item 1"}],
     ),
     # Archives: a gzip of a text file; a zip of several files (hidden and unknown members skipped).
     Example(
