@@ -91,8 +91,7 @@ def extract(
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    for warning in caught:
-        click.echo(f"warning: {warning.message}", err=True)
+    stats.warnings.extend(str(warning.message) for warning in caught)
     for line in stats.summary_lines():
         click.echo(line, err=True)
     if stats.failed:

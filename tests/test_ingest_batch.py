@@ -62,6 +62,15 @@ def test_an_extractor_crash_is_one_input_error(folder, monkeypatch):
     assert len(results) == 42
 
 
+def test_summary_lists_at_most_20_warnings():
+    stats = BatchStats(
+        read=2, warnings=[f"d.csv row {n}: unrecognised date 'x'" for n in range(25)]
+    )
+    lines = stats.summary_lines()
+    assert lines[0] == "warning: d.csv row 0: unrecognised date 'x'"
+    assert lines[20:] == ["warning: … and 5 more warnings", "read 2 articles, 0 claims; 0 failed"]
+
+
 def test_summary_wording():
     stats = BatchStats(read=1, claims=2, failures=[InputError("x.csv row 3", "empty text")])
     assert stats.summary_lines() == [
@@ -71,7 +80,9 @@ def test_summary_wording():
 
 
 def test_workers_warnings_reach_the_caller_and_stdin_keeps_its_place(folder, monkeypatch):
-    (folder / "b-undated.txt").write_text("Undated\nDate: someday\n\nAbout 4 left.", encoding="utf-8")
+    (folder / "b-undated.txt").write_text(
+        "Undated\nDate: someday\n\nAbout 4 left.", encoding="utf-8"
+    )
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Piped\n\nNearly 9 stayed.")))
     with pytest.warns(InputWarning, match="b-undated.txt: unrecognised date 'someday'"):
         results = list(extract_batch([folder, "-", folder / "a01.txt"], jobs=2))

@@ -41,6 +41,8 @@ Result = tuple[Article, list[Claim]] | InputError
 #: Inputs (files, URLs) a worker reads and extracts per task: enough to amortise the round trip,
 #: few enough for a smooth progress bar.
 INPUTS_PER_TASK = 8
+#: Warnings listed in a summary; a dump with thousands of odd dates should not bury the errors.
+MAX_WARNINGS = 20
 
 
 @dataclass
@@ -50,15 +52,22 @@ class BatchStats:
     read: int = 0
     claims: int = 0
     failures: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
         return len(self.failures)
 
     def summary_lines(self) -> list[str]:
-        """A count line, then one `error: input: reason` line per failure."""
+        """Warnings (the first MAX_WARNINGS), a count line, then `error: input: reason` per failure.
+
+        Every failure is listed: each one is data the user must fix or knowingly drop.
+        """
+        shown = [f"warning: {w}" for w in self.warnings[:MAX_WARNINGS]]
+        if len(self.warnings) > MAX_WARNINGS:
+            shown.append(f"warning: … and {len(self.warnings) - MAX_WARNINGS:,} more warnings")
         counts = f"read {_plural(self.read, 'article')}, {_plural(self.claims, 'claim')}"
-        return [f"{counts}; {self.failed} failed"] + [f"error: {f}" for f in self.failures]
+        return [*shown, f"{counts}; {self.failed} failed"] + [f"error: {f}" for f in self.failures]
 
 
 def _plural(count: int, noun: str) -> str:
