@@ -5,6 +5,9 @@ after a redirect.
 
 from __future__ import annotations
 
+import shutil
+import ssl
+import subprocess
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -189,3 +192,33 @@ def test_cli_refuses_private_urls_without_the_flag(server):
         main, ["extract", f"{server}/article.html", "--allow-private", "--format", "jsonl"]
     )
     assert allowed.exit_code == 0, allowed.stderr
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory):
+    """The same handler over TLS with a self-signed certificate made by openssl."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"https://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_https_goes_through_the_same_guard_and_verifies_certificates(tls_server):
+    with pytest.raises(InputError, match="refused: .* non-public address"):
+        fetch(f"{tls_server}/article.html")
+    with pytest.raises(InputError, match="certificate verify failed"):
+        fetch(f"{tls_server}/article.html", allow_private=True)
