@@ -16,7 +16,8 @@ from pathlib import Path
 
 from dashboard.ingest.encoding import decode_text
 from dashboard.ingest.errors import InputError, InputWarning
-from dashboard.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from dashboard.ingest.feeds import PageReader
+from dashboard.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Fetched
 from dashboard.ingest.fetch import fetch as fetch_url
 from dashboard.ingest.formats import SUFFIXES, Blob, ReadOptions, kind_of, read_blob, too_large
 from dashboard.ingest.html import parse_html
@@ -42,30 +43,28 @@ def _is_url(raw: str) -> bool:
     return raw.lower().startswith(("http://", "https://"))
 
 
-def _page_reader(options: ReadOptions):  # type: ignore[no-untyped-def]
+def _fetch(url: str, options: ReadOptions) -> Fetched:
+    return fetch_url(
+        url,
+        allow_private=options.allow_private,
+        timeout=options.timeout,
+        max_bytes=options.max_bytes,
+    )
+
+
+def _page_reader(options: ReadOptions) -> PageReader:
     """Fetch a feed entry's link and extract its article (used when following links)."""
 
     def read_page(link: str) -> Article:
-        page = fetch_url(
-            link,
-            allow_private=options.allow_private,
-            timeout=options.timeout,
-            max_bytes=options.max_bytes,
-        )
-        text = decode_text(page.data, link, page.charset)
-        return parse_html(text, link, page.url)
+        page = _fetch(link, options)
+        return parse_html(decode_text(page.data, link, page.charset), link, page.url)
 
     return read_page
 
 
 def _read_url(url: str, options: ReadOptions) -> Iterator[Article | InputError]:
     try:
-        page = fetch_url(
-            url,
-            allow_private=options.allow_private,
-            timeout=options.timeout,
-            max_bytes=options.max_bytes,
-        )
+        page = _fetch(url, options)
     except InputError as error:
         yield error
         return
