@@ -142,6 +142,12 @@ EXAMPLES = [
             {"title": "Ferry fares rise 12% on island routes", "lacks": ["alert", "999", "p{}"]},
         ],
     ),
+    # A consent banner inside the article's own markup is dropped, the article kept.
+    Example(
+        "html with banner in article",
+        {"b.html": page("<p>We use cookies and data to show personalised ads. Accept all?</p>")},
+        [{"has": ["about 2.1 million passengers"], "lacks": ["cookies", "Accept all"]}],
+    ),
     # RSS 2.0: one article per item, RFC 822 dates as written (not shifted to UTC), the channel
     # title as outlet, HTML stripped, "email (Name)" authors reduced to the name.
     Example(

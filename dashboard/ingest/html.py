@@ -20,7 +20,8 @@ from dashboard.models import Article
 
 #: Main text shorter than this is no article (a teaser, an error page, a wall).
 MIN_WORDS = 25
-#: Walls are short; a long text mentioning "privacy policy" twice is still an article.
+#: Walls are short; a long text mentioning "privacy policy" twice is still an article. Lines with
+#: two or more wall phrases are banners and are dropped from any article.
 _WALL_MAX_CHARS = 1500
 #: Elements that end a line of text; table cells too, so "1" and "2" never merge into "12".
 _BLOCKS = (
@@ -63,16 +64,30 @@ def fragment_text(markup: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _not_article_reason(text: str) -> str | None:
-    words = len(text.split())
-    if len(text) <= _WALL_MAX_CHARS:
-        lowered = text.lower()
-        hits = [p for p in _wall_phrases() if p in lowered]
-        if len(hits) >= 2:
-            return f"not an article (a cookie, consent or login wall: {', '.join(hits[:3])})"
+def _wall_hits(text: str) -> list[str]:
+    lowered = text.lower()
+    return [phrase for phrase in _wall_phrases() if phrase in lowered]
+
+
+def _not_article_reason(page_text: str, body: str) -> str | None:
+    """Why a page is no article: too little text once banners are gone (a wall if the page spoke
+    of cookies, consent or subscriptions), or a short body still full of such phrases."""
+    words = len(body.split())
+    hits = _wall_hits(page_text) if words < MIN_WORDS else _wall_hits(body)
+    if len(hits) >= 2 and (words < MIN_WORDS or len(body) <= _WALL_MAX_CHARS):
+        return f"not an article (a cookie, consent or login wall: {', '.join(hits[:3])})"
     if words < MIN_WORDS:
         return f"not an article (only {words} word{'' if words == 1 else 's'} of main text)"
     return None
+
+
+def _body_lines(text: str, title: str | None) -> str:
+    """The article's paragraphs without the headline (it is the title) and without consent or
+    subscription banners that slipped into the main text."""
+    lines = text.split("\n")
+    if title and lines and lines[0].strip() == title:
+        lines = lines[1:]
+    return "\n".join(line for line in lines if len(_wall_hits(line)) < 2).strip()
 
 
 def parse_html(html: str, source: str, url: str | None = None) -> Article:
@@ -91,14 +106,12 @@ def parse_html(html: str, source: str, url: str | None = None) -> Article:
     if not text:
         raise InputError(source, "not an article (no main text found)")
     title = (doc.title or "").strip() or None
-    lines = text.split("\n")
-    if title and lines[0].strip() == title:
-        text = "\n".join(lines[1:]).strip()  # the headline is the title, not body text
-    reason = _not_article_reason(text)
+    body = _body_lines(text, title)
+    reason = _not_article_reason(text, body)
     if reason:
         raise InputError(source, reason)
     return Article(
-        text=text,
+        text=body,
         title=title,
         author=(doc.author or "").strip() or None,
         outlet=(doc.sitename or doc.hostname or "").strip() or None,
