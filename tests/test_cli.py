@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 from click.testing import CliRunner
 
@@ -49,7 +50,9 @@ def test_bad_paths_are_reported_and_the_rest_processed(tmp_path, bundled_article
     result = run("extract", tmp_path / "missing.txt", empty, bundled_article_path, "--format", "jsonl")
     assert result.exit_code == 1
     errors = result.stderr.strip().splitlines()
-    assert errors == [
+    # the summary, then one line per failure
+    assert re.fullmatch(r"read 1 article, [\d,]+ claims?; 2 failed", errors[0]), errors[0]
+    assert errors[1:] == [
         f"error: {tmp_path / 'missing.txt'}: No such file or directory",
         f"error: {empty}: empty file",
     ]

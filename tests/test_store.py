@@ -92,7 +92,7 @@ def test_a_failing_article_is_reported_and_the_others_are_stored(tmp_path: Path,
         return extract_claims(item)
 
     con = store.connect(tmp_path / "f.duckdb")
-    batch = [article("A 1 here.", "u1"), article("A broken 2.", "u2"), article("A 3 there.", "u3")]
+    batch = [article("Here 10 people died.", "u1"), article("A broken 2.", "u2"), article("A 3 there.", "u3")]
     report = store.ingest(con, batch, extract)
     assert (report.ingested, report.failed) == (2, 1)
     assert "parser failed" in report.errors[0]
@@ -107,15 +107,15 @@ def test_an_interrupted_batch_keeps_every_committed_article(tmp_path: Path) -> N
 
     path = tmp_path / "f.duckdb"
     con = store.connect(path)
-    store.ingest(con, [article("Old 5 text.", "u0")])
-    batch = [article("A 1 here.", "u1"), article("New 6 text, stop.", "u0")]
+    store.ingest(con, [article("Old text: 5 people died.", "u0")])
+    batch = [article("Here 10 people died.", "u1"), article("New 6 text, stop.", "u0")]
     with pytest.raises(KeyboardInterrupt):
         store.ingest(con, batch, extract)
     con.close()
     con = duckdb.connect(str(path), read_only=True)
     rows = con.execute("SELECT a.url, c.mention FROM claims c JOIN articles a USING (article_id) "
                        "ORDER BY a.url").fetchall()
-    assert rows == [("u0", "5"), ("u1", "1")]  # u1 committed, u0's old text and claims intact
+    assert rows == [("u0", "5"), ("u1", "10")]  # u1 committed, u0's old text and claims intact
 
 
 def test_db_location_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

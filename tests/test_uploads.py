@@ -34,7 +34,8 @@ UPLOADS = [
     # files that cannot be read say why, in one line naming the file
     Upload("empty.txt", b"", None, "empty file"),
     Upload("bin.txt", b"\x00\x01\x02PNG", None, "binary content"),
-    Upload("latin.txt", "Caf\xe9 news\n\nText".encode("latin-1"), None, "not valid UTF-8"),
+    # a Latin-1 file is decoded, not refused (issue 7: detect the encoding)
+    Upload("latin.txt", "Caf\xe9 news\n\nThe caf\xe9 in Z\xfcrich served 40 cr\xe8me br\xfbl\xe9e desserts.".encode("latin-1"), "Caf\xe9 news"),
     Upload("title-only.txt", b"Just a title\n", None, "no article text"),
     Upload("blank.html", b"<html><body></body></html>", None, "no article text"),
 ]

@@ -1,6 +1,14 @@
-"""The one error type ingestion raises: it names the input and says what is wrong with it."""
+"""What ingestion reports: `InputError` for an input that cannot be read, `InputWarning` for one
+that was read with something missing (an unparseable date, replaced bytes).
+
+Errors are yielded, not raised out of a batch, so one bad input never stops the others; warnings go
+through Python's `warnings` module so a caller can record them (`warnings.catch_warnings`) or let
+them print.
+"""
 
 from __future__ import annotations
+
+import warnings
 
 
 class InputError(Exception):
@@ -10,3 +18,15 @@ class InputError(Exception):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        return (InputError, (self.source, self.reason))
+
+
+class InputWarning(UserWarning):
+    """An input was read, but something in it was dropped or kept as unknown."""
+
+
+def warn(source: str, message: str) -> None:
+    """Emit an InputWarning whose text starts with the input's name."""
+    warnings.warn(f"{source}: {message}", InputWarning, stacklevel=3)

@@ -15,9 +15,8 @@ Header keys are case-insensitive: `Author`/`By`, `Date`/`Published`, `Source`/`O
 from __future__ import annotations
 
 import re
-import warnings
 
-from dashboard.ingest.dates import parse_date
+from dashboard.ingest.dates import date_or_warn, parse_date
 from dashboard.ingest.errors import InputError
 from dashboard.models import Article
 
@@ -62,11 +61,7 @@ def parse_text_article(content: str, source: str) -> Article:
     body = "\n".join(lines[index:]).strip()
     if not body:
         raise InputError(source, "no article text after the title and header lines")
-    published = None
-    if meta.get("published"):
-        published = parse_date(meta["published"])
-        if published is None:
-            warnings.warn(f"{source}: unrecognised date {meta['published']!r}, kept as unknown")
+    published = date_or_warn(meta.get("published"), source)
     return Article(
         text=body,
         title=title or None,
