@@ -25,7 +25,7 @@ import streamlit as st
 
 from dashboard import queries, store
 from dashboard.charts import counts_chart, timeline_chart
-from dashboard.context import context_markdown, escape_markdown, safe_url
+from dashboard.context import context_html, escape_markdown, safe_url
 from dashboard.export import to_csv_bytes
 from dashboard.filters import LIST_PARAMS, Filters
 from dashboard.uploads import read_pasted, read_upload
@@ -242,7 +242,7 @@ def context_panel(db: RunConnection, version: float, claim_id: str | None) -> No
         link = safe_url(claim["url"])
         if link:
             st.link_button("Open the article", link)
-        st.markdown(context_markdown(claim["text"], claim["char_start"], claim["char_end"]))
+        st.html(context_html(claim["text"], claim["char_start"], claim["char_end"]))
         speaker = claim["attributed_to"] or "the article's own voice"
         cue = claim["attribution_cue"] or "none"
         st.markdown(
