@@ -103,7 +103,7 @@ Query = Callable[..., Any]
 def csv_for(path: Path, filters: Filters) -> bytes:
     """Every claim of the view as CSV bytes, built when the button is clicked."""
     with store.connect(path, read_only=True, wait=READ_WAIT) as con:
-        return to_csv_bytes(queries.export_rows(con, filters))
+        return to_csv_bytes(queries.export_batches(con, filters))
 
 
 def clear_filters() -> None:
