@@ -293,7 +293,7 @@ def main() -> None:
     duck_rss = rss()
     started = time.perf_counter()
     with store.connect(db, read_only=True) as con:
-        csv_bytes = len(to_csv_bytes(queries.export_rows(con, Filters())))
+        csv_bytes = len(to_csv_bytes(queries.export_batches(con, Filters())))
     csv_seconds = time.perf_counter() - started
     csv_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 

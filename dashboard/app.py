@@ -25,7 +25,7 @@ import streamlit as st
 
 from dashboard import queries, store
 from dashboard.charts import counts_chart, timeline_chart
-from dashboard.context import context_markdown, escape_markdown, safe_url
+from dashboard.context import context_html, escape_markdown, safe_url
 from dashboard.export import to_csv_bytes
 from dashboard.filters import LIST_PARAMS, Filters
 from dashboard.uploads import read_pasted, read_upload
@@ -37,6 +37,8 @@ TABLE_LIMIT = 1_000
 #: How long a page waits for a running `figures ingest` to let go of the database.
 READ_WAIT = 8.0
 HEDGED_CHOICES = ("any", "yes", "no")
+#: The URL parameter naming the claim shown in the context panel.
+CLAIM_PARAM = "claim"
 FILTER_LABELS = {
     "outlet": "Outlet",
     "speaker": "Speaker",
@@ -101,7 +103,7 @@ Query = Callable[..., Any]
 def csv_for(path: Path, filters: Filters) -> bytes:
     """Every claim of the view as CSV bytes, built when the button is clicked."""
     with store.connect(path, read_only=True, wait=READ_WAIT) as con:
-        return to_csv_bytes(queries.export_rows(con, filters))
+        return to_csv_bytes(queries.export_batches(con, filters))
 
 
 def clear_filters() -> None:
@@ -194,20 +196,30 @@ def charts(query: Query) -> None:
                                 width="stretch")
 
 
-def claims_table(query: Query, total: int) -> str | None:
-    """The table of claims; returns the claim_id of the selected row, if any."""
+def claims_table(query: Query, total: int, key: str) -> None:
+    """The table of claims. Selecting a row puts its claim_id in the URL (`?claim=`), so the
+    context panel follows the claim itself, not a row position that a new filter reorders.
+    `key` names the view and database version: a changed view starts without a selection."""
     frame = query("table", TABLE_LIMIT)
     if total > len(frame):
         st.caption(
             f"Showing the first {len(frame):,} of {total:,} claims (newest articles first); "
             "**Download CSV** exports all of them."
         )
+
+    def follow_selection() -> None:
+        rows = st.session_state[key].selection.rows
+        if rows and rows[0] < len(frame):
+            st.query_params[CLAIM_PARAM] = str(frame.iloc[rows[0]]["claim_id"])
+        else:
+            st.query_params.pop(CLAIM_PARAM, None)
+
     number = st.column_config.NumberColumn
-    event = st.dataframe(
+    st.dataframe(
         frame,
-        key="table",
+        key=key,
         hide_index=True,
-        on_select="rerun",
+        on_select=follow_selection,
         selection_mode="single-row",
         column_order=[c for c in queries.TABLE_COLUMNS if c != "claim_id"],
         column_config={
@@ -222,8 +234,6 @@ def claims_table(query: Query, total: int) -> str | None:
             "title": st.column_config.TextColumn("title", width="medium"),
         },
     )
-    rows = event.selection.rows if event else []
-    return str(frame.iloc[rows[0]]["claim_id"]) if rows and rows[0] < len(frame) else None
 
 
 def context_panel(db: RunConnection, version: float, claim_id: str | None) -> None:
@@ -242,7 +252,7 @@ def context_panel(db: RunConnection, version: float, claim_id: str | None) -> No
         link = safe_url(claim["url"])
         if link:
             st.link_button("Open the article", link)
-        st.markdown(context_markdown(claim["text"], claim["char_start"], claim["char_end"]))
+        st.html(context_html(claim["text"], claim["char_start"], claim["char_end"]))
         speaker = claim["attributed_to"] or "the article's own voice"
         cue = claim["attribution_cue"] or "none"
         st.markdown(
@@ -319,9 +329,9 @@ def page(path: Path) -> None:
             )
             left, right = st.columns([3, 2])
             with left:
-                selected = claims_table(query, numbers["claims"])
+                claims_table(query, numbers["claims"], key=f"table-{version}-{filters.query_string()}")
             with right:
-                context_panel(db, version, selected)
+                context_panel(db, version, st.query_params.get(CLAIM_PARAM))
     except store.DatabaseBusy:
         st.warning(
             "The database is being updated by another process (`figures ingest`). "

@@ -195,7 +195,7 @@ def export(db: Path | None, view: str | None, fmt: str, output: Path | None, **o
             if fmt == "parquet":
                 data = to_parquet_bytes(queries.export_table(con, filters))
             else:
-                data = render(queries.export_rows(con, filters), fmt)
+                data = render(queries.export_batches(con, filters), fmt)
     except store.DatabaseBusy as busy:
         raise click.ClickException(str(busy)) from None
     if output:

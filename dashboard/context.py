@@ -1,15 +1,18 @@
-"""The quoted context of a claim, as Markdown that is safe to show whatever the article says.
+"""The quoted context of a claim, and the claim's labels, safe to show whatever the article says.
 
-Article text is untrusted. Streamlit's Markdown escapes HTML but still reads Markdown syntax,
-links, `$…$` math and `:color[…]` directives, so every ASCII punctuation character of the text is
-backslash-escaped (CommonMark lets any of them be escaped) and whitespace runs are collapsed.
-Bare URLs and e-mail addresses are turned into links after escapes are read (GFM autolink
-literals), so an invisible word joiner breaks `http://`, `www.` and `name@host` apart.
-The only markup left is the app's own highlight around the figure.
+Article text is untrusted. The context passage is HTML with every character escaped and the
+figure in a `<mark>`: HTML is never autolinked, so what the reader copies is the article's text.
+Short labels (title, outlet, speaker) go through Streamlit's Markdown, which escapes HTML but
+still reads Markdown syntax, links, `$…$` math and `:color[…]` directives, so every ASCII
+punctuation character is backslash-escaped (CommonMark lets any of them be escaped) and
+whitespace runs are collapsed. Bare URLs and e-mail addresses are turned into links after
+escapes are read (GFM autolink literals), so in labels an invisible word joiner breaks
+`http://`, `www.` and `name@host` apart.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -28,16 +31,11 @@ def escape_markdown(text: str) -> str:
     return _PUNCTUATION.sub(r"\\\1", text)
 
 
-def highlight(mention: str) -> str:
-    """The app's own markup around an (escaped) figure."""
-    return f":orange-background[**{escape_markdown(mention)}**]"
-
-
-def context_markdown(text: str, start: int, end: int, neighbours: int = 1) -> str:
-    """The sentence holding text[start:end] with `neighbours` sentences each side, escaped,
-    the figure highlighted. Offsets outside the text give just the escaped text slice."""
+def context_html(text: str, start: int, end: int, neighbours: int = 1) -> str:
+    """The sentence holding text[start:end] with `neighbours` sentences each side, as escaped
+    HTML with the figure marked. Offsets outside the text give just the escaped text slice."""
     if not 0 <= start < end <= len(text):
-        return escape_markdown(text[:500])
+        return f"<p>{_escape_html(text[:500])}</p>"
     spans = split_sentences(text)
     index = next((i for i, (s, e) in enumerate(spans) if s <= start < e), None)
     if index is None:
@@ -46,10 +44,15 @@ def context_markdown(text: str, start: int, end: int, neighbours: int = 1) -> st
         window = spans[max(0, index - neighbours) : index + neighbours + 1]
         first, last = window[0][0], max(window[-1][1], end)
     return (
-        escape_markdown(text[first:start])
-        + highlight(text[start:end])
-        + escape_markdown(text[end:last])
+        f"<p>{_escape_html(text[first:start])}"
+        f"<mark><strong>{_escape_html(text[start:end])}</strong></mark>"
+        f"{_escape_html(text[end:last])}</p>"
     )
+
+
+def _escape_html(text: str) -> str:
+    """Text as literal HTML, whitespace runs collapsed to one space."""
+    return html.escape(_SPACES.sub(" ", text))
 
 
 def safe_url(url: str | None) -> str | None:

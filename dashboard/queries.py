@@ -1,13 +1,12 @@
 """The queries behind the dashboard and `figures export`: filter and aggregate inside DuckDB.
 
 Every function takes a connection (or cursor) and a `Filters`; none loads more rows than the
-screen needs, except `export_rows`, which is the export. Column names come from constants here,
+screen needs, except `export_batches`, which is the export. Column names come from constants here,
 user values only ever travel as `?` parameters.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import duckdb
@@ -163,12 +162,11 @@ def export_table(con: Con, f: Filters) -> pa.Table:
     return con.sql(sql, params=params).to_arrow_table()
 
 
-def export_rows(con: Con, f: Filters, batch: int = 20_000) -> Iterator[dict[str, Any]]:
-    """The rows of `export_table` as dicts, streamed from the database a batch at a time, so a
-    million-row export never holds every row at once. Iterate while `con` is open."""
+def export_batches(con: Con, f: Filters, batch: int = 20_000) -> pa.RecordBatchReader:
+    """The rows of `export_table`, streamed from the database a batch at a time, so a
+    million-row export never holds every row at once. Read it while `con` is open."""
     sql, params = _export_sql(f)
-    for record_batch in con.sql(sql, params=params).to_arrow_reader(batch):
-        yield from record_batch.to_pylist()
+    return con.sql(sql, params=params).to_arrow_reader(batch)
 
 
 def claim_context(con: Con, claim_id: str) -> dict[str, Any] | None:

@@ -19,6 +19,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import duckdb
 import pytest
@@ -191,9 +192,38 @@ def test_untrusted_text_is_shown_literally(server: tuple[str, Path], tab: Page, 
     select_first_row(tab)
     panel = tab.locator(".st-key-context")
     tab.wait_for_selector(IDLE)
-    text = panel.inner_text().replace("\u2060", "")  # the invisible joiner that stops autolinks
+    text = panel.inner_text()
+    assert "See www.example.com or https://example.com/x." in " ".join(text.split())  # as copied
     assert MARKUP in " ".join(text.split())
     assert "Markup <b>test</b>" in text
     assert panel.locator("a, script, b, img, .katex").count() == 0  # no link, HTML or math
     assert panel.locator("strong").all_inner_texts() == ["Markup <b>test</b>", mentions[0]]
     assert tab.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_the_selected_claim_is_in_the_url_and_stays_when_the_view_changes(
+    server: tuple[str, Path], tab: Page
+) -> None:
+    url, db = server
+    open_view(tab, f"{url}/?outlet=Coast+Courier")
+    select_first_row(tab)
+    tab.wait_for_url("**claim=*")
+    claim_id = parse_qs(urlsplit(tab.url).query)["claim"][0]
+    with duckdb.connect(str(db), read_only=True) as con:
+        mention, sentence = con.execute(
+            "SELECT mention, sentence FROM claims WHERE claim_id = ?", [claim_id]).fetchone()
+    panel = tab.locator(".st-key-context")
+    assert panel.locator("mark").inner_text() == mention
+    # a new filter reorders the table: the panel keeps the same claim, not the same row
+    tab.get_by_text("yes", exact=True).click()
+    tab.wait_for_url("**hedged=yes*")
+    tab.wait_for_selector(IDLE)
+    assert parse_qs(urlsplit(tab.url).query)["claim"] == [claim_id]
+    assert panel.locator("mark").inner_text() == mention
+    # the link alone opens the claim in its context
+    other = tab.context.new_page()
+    open_view(other, f"{url}/?claim={claim_id}")
+    shown = other.locator(".st-key-context")
+    shown.get_by_text("Qualifier:").wait_for(timeout=20_000)
+    assert shown.locator("mark").inner_text() == mention
+    assert " ".join(sentence.split()) in " ".join(shown.inner_text().split())

@@ -7,7 +7,9 @@ from typing import NamedTuple
 
 import pytest
 
-from dashboard.context import JOINER, context_markdown, escape_markdown, highlight, safe_url
+import html
+
+from dashboard.context import JOINER, context_html, escape_markdown, safe_url
 
 
 def unescape(markdown: str) -> str:
@@ -72,20 +74,30 @@ CONTEXTS = [
     Context("Go. It cost $5 and $10. Stop.", "$10", 0, "It cost $5 and [[$10]]."),
     # markup inside the figure and around it stays literal
     Context("Say **<b>9</b>** now.", "9", 0, "Say **<b>[[9]]</b>** now."),
+    # links, entities and scripts are text, and copy as the article wrote them
+    Context("See www.x.org &amp; <script>alert(1)</script> for 7 more.", "7", 0,
+            "See www.x.org &amp; <script>alert(1)</script> for [[7]] more."),
 ]
+
+
+def shown(markup: str) -> str:
+    """What a reader sees of context HTML, the highlight between [[ ]]."""
+    marked = markup.replace("<mark><strong>", "[[").replace("</strong></mark>", "]]")
+    assert marked.startswith("<p>") and marked.endswith("</p>")
+    assert "<" not in marked[3:-4]  # no tag but the app's own
+    return html.unescape(marked[3:-4])
 
 
 @pytest.mark.parametrize("example", CONTEXTS, ids=[c.text for c in CONTEXTS])
 def test_context_shows_sentence_neighbours_and_highlight(example: Context) -> None:
     start = example.text.index(example.mention)
-    markdown = context_markdown(example.text, start, start + len(example.mention), example.neighbours)
-    marked = markdown.replace(highlight(example.mention), "[[" + escape_markdown(example.mention) + "]]")
-    assert markdown.count(":orange-background[") == 1
-    assert unescape(marked) == example.shown
+    markup = context_html(example.text, start, start + len(example.mention), example.neighbours)
+    assert markup.count("<mark>") == 1
+    assert shown(markup) == example.shown
 
 
 def test_offsets_outside_the_text_show_escaped_text_without_highlight() -> None:
-    assert context_markdown("[x](y) 5", 40, 41) == escape_markdown("[x](y) 5")
+    assert context_html("<i>x</i> 5", 40, 41) == "<p>&lt;i&gt;x&lt;/i&gt; 5</p>"
 
 
 URLS = [

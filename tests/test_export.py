@@ -7,7 +7,9 @@ import json
 
 import pytest
 
-from dashboard.export import render, safe_cell, to_csv_bytes
+import pyarrow as pa
+
+from dashboard.export import render, to_csv_bytes
 
 
 @pytest.mark.parametrize(
@@ -21,17 +23,29 @@ from dashboard.export import render, safe_cell, to_csv_bytes
         ("\rcmd", "'\rcmd"),
         ("Lee Sung-kwon", "Lee Sung-kwon"),
         ("", ""),
-        (-5.0, -5.0),  # a negative number stays a number
+        (-5.0, -5.0),  # a negative number stays a number, not a neutralised text
         (None, None),
     ],
 )
-def test_safe_cell(cell, expected):
-    assert safe_cell(cell) == expected
+def test_formula_cells_are_neutralised(cell, expected):
+    (row,) = _read(to_csv_bytes([{"cell": cell, "n": 1}], columns=["cell", "n"]))
+    assert row["cell"] == ("" if expected is None else str(expected).removesuffix(".0"))
 
 
 def _read(data: bytes):
     assert data.startswith("\ufeff".encode("utf-8")), "CSV must start with a UTF-8 BOM"
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_record_batches_from_the_database_give_the_same_csv_as_rows():
+    rows = [{"mention": "-5 people", "value": 5.0, "hedged": False, "published": dt.date(2024, 1, 2)},
+            {"mention": "@home", "value": None, "hedged": True, "published": None}]
+    columns = ["mention", "value", "hedged", "published"]
+    reader = pa.RecordBatchReader.from_batches(
+        *(lambda t: (t.schema, t.to_batches(max_chunksize=1)))(pa.Table.from_pylist(rows))
+    )
+    assert to_csv_bytes(reader, columns) == to_csv_bytes(rows, columns)
+    assert [r["mention"] for r in _read(to_csv_bytes(rows, columns))] == ["'-5 people", "'@home"]
 
 
 def test_csv_quotes_and_neutralises_text_cells_only():
