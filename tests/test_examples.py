@@ -328,6 +328,21 @@ PERCENT = [
         "Three quarters of voters backed the plan.",
         [fig("Three quarters", 0.75, unit="fraction")],
     ),
+    # a fraction counts what it is a fraction of, a singular noun included
+    Example(
+        "A quarter of the population is over 65.",
+        [fig("A quarter", 0.25, unit="fraction", counted="population", category="percent"),
+         fig("over 65", 65, "more_than", low=65, high=None)],
+    ),
+    Example(
+        "Half the country voted for the plan.",
+        [fig("Half", 0.5, unit="fraction", counted="country")],
+    ),
+    Example(
+        "Nearly two-thirds of the combined 9,000 members agreed.",
+        [fig("Nearly two-thirds", 2 / 3, "approximate", unit="fraction", counted=None),
+         fig("9,000", 9000, counted="members")],
+    ),
     Example(
         "The firm holds a 43.4 percent-owned stake.",
         [fig("43.4 percent-owned", 43.4, unit="percent")],
@@ -447,6 +462,9 @@ CHANGES = [
              fig("$84", 84, unit="USD")]),
     Example("The rate is down from 26% a year ago.",
             [fig("26%", 26, unit="percent")]),
+    # the level a hedged movement may reach is a level too (its hedge goes to `hedged`)
+    Example("Casualties may climb to nearly 800.",
+            [fig("nearly 800", 800, "approximate", low=720, high=800, counted=None)]),
     Example("The council approved an extra $800m for schools.",
             [fig("$800m", 800e6, unit="USD", change="increase")]),
     Example("The Pentagon will send 1,000 more troops.",

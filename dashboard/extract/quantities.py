@@ -660,7 +660,8 @@ def _movement(a: float, b: float, change: Change | None, tok: Tokens, marker: in
 
 # --------------------------------------------------------------------------- counted
 def _counted(tok: Tokens, j: int, value: float, num: Number) -> str | None:
-    """The noun phrase the figure counts: "thousands of troops" -> "troops"."""
+    """The noun phrase the figure counts: "thousands of troops" -> "troops"; a fraction may be
+    of a singular noun ("a third of the population")."""
     k = j
     while k < tok.n and (tok.word[k] in _QUOTES or tok.low[k] in _CHANGE_AFTER):
         k += 1  # "'several hundred' casualties", "1,000 more troops"
@@ -668,7 +669,13 @@ def _counted(tok: Tokens, j: int, value: float, num: Number) -> str | None:
         k += 1
         if k < tok.n and tok.low[k] in _DETERMINERS:
             k += 1
+    elif num.kind == "fraction" and k < tok.n and tok.low[k] in _DETERMINERS:
+        k += 1  # "half the country"
     phrase = _noun_phrase(tok, k, value)
+    if phrase is None and num.kind == "fraction" and not (
+        tok.is_digits(k + 1) or (k + 1 < tok.n and tok.low[k + 1] in WORD_NUMBERS)
+    ):  # "a third of the population"; not "two-thirds of the combined 4.3M sales"
+        phrase = _noun_phrase(tok, k, 1)
     if phrase is None and (k >= tok.n or not tok.word[k][0].isalnum()):
         phrase = _counted_before(tok, num.first)
     return phrase
