@@ -563,6 +563,9 @@ COUNTS = [
     Example("The squad has 14 first-team players.",
             [fig("14", 14, counted="first-team players")]),
     Example("Officials found one grave near the road.", [fig("one", 1, counted="grave")]),
+    # "a N or two": the noun before "or" is what the figure counts
+    Example("The club hopes to sign a striker or two.", [fig("two", 2, counted="striker")]),
+    Example("The repairs will take a week or two.", [fig("two", 2, unit="week")]),
     Example("The convoy included 40 armoured vehicles and 12 tanks.",
             [fig("40", 40, counted="armoured vehicles"),
              fig("12", 12, counted="tanks", category="weapons")]),
@@ -603,6 +606,10 @@ NON_FIGURES = [
     Example("The temperature rose in the second quarter of 2021.", []),
     Example("It was a third-party review.", []),
     Example("No one was hurt.", []),
+    # stock indices and rankings are names, in any case
+    Example("The s&p 500 fell 1.2% and the ftse 100 slipped.",
+            [fig("1.2%", 1.2, unit="percent", change="decrease")]),
+    Example("The firm joined the Fortune 500 in 2019.", []),
 ]
 
 EXAMPLES = (

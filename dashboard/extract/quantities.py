@@ -748,7 +748,11 @@ def _content_word(tok: Tokens, k: int) -> bool:
 
 
 def _counted_before(tok: Tokens, first: int) -> str | None:
-    """ "the number of injured troops may soar to nearly 1,000" -> "injured troops"."""
+    """A noun named before the figure: "the number of injured troops may soar to nearly 1,000"
+    -> "injured troops"; "a day or two" -> "day"."""
+    if first > 2 and tok.low[first - 1] == "or" and tok.low[first - 3] in ("a", "an", "one", "another"):
+        if tok.word[first - 2][0].isalpha() and tok.low[first - 2] not in _STOP:
+            return tok.word[first - 2]
     for k in range(first - 1, max(-1, first - 16), -1):
         if tok.low[k] in _NOUN_BEFORE and k + 2 < first and tok.low[k + 1] == "of":
             return _noun_phrase(tok, k + 2, 2)
