@@ -44,7 +44,8 @@ UNIT_NAMES = {
     "MHz": "megahertz", "GHz": "gigahertz", "Nm": "newton metre", "lb-ft": "pound-foot",
     "GPa": "gigapascal", "decibel": "decibel", "ppm": "parts-per-million",
     "ppb": "parts-per-billion", "rpm": "revolutions per minute", "GB": "gigabyte",
-    "MB": "megabyte", "TB": "terabyte", "pence": "point", "mmbtu": "mega british thermal unit",
+    "MB": "megabyte", "TB": "terabyte", "Mbps": "megabit per second",
+    "Gbps": "gigabit per second", "fps": "frame per second", "pence": "point", "mmbtu": "mega british thermal unit",
 }
 
 _QUALIFIER_LABEL = {

@@ -324,6 +324,15 @@ PERCENT = [
         "One in five adults smokes.",
         [fig("One in five", 0.2, unit="fraction", category="percent")],
     ),
+    # a rating is not a ratio: only a whole number starts "N out of M"
+    Example(
+        "Reviewers gave it 4.7 out of 5 stars.",
+        [fig("4.7", 4.7), fig("5", 5, counted="stars")],
+    ),
+    Example(
+        "Nine out of 10 doctors agreed.",
+        [fig("Nine out of 10", 0.9, unit="fraction", counted="doctors")],
+    ),
     Example(
         "Three quarters of voters backed the plan.",
         [fig("Three quarters", 0.75, unit="fraction")],
@@ -537,6 +546,12 @@ UNITS = [
     Example("The team ran for 517 passing yards.",
             [fig("517", 517, unit="yard", change=None)]),
     Example("The device reads 4 ppb of lead.", [fig("4 ppb", 4, unit="ppb")]),
+    Example("The galaxy is 13 billion light-years away.",
+            [fig("13 billion light-years", 13e9, unit="light-year")]),
+    Example("The camera records at 120 fps.", [fig("120 fps", 120, unit="fps")]),
+    Example("Analysts expected 78 cents per share on revenue of $5.6 billion.",
+            [fig("78 cents per share", 78, unit="cent per share"),
+             fig("$5.6 billion", 5.6e9, unit="USD")]),
     Example("A 52,000 barrel-a-day refinery opened.",
             [fig("52,000 barrel-a-day", 52000, unit="barrel per day")]),
     Example("The lorry carried a six-cylinder engine.",

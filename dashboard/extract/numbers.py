@@ -33,6 +33,7 @@ _IRREGULAR_PLURALS = frozenset(
     {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "livestock",
      "crew", "militia", "feet", "teeth", "mice", "geese", "youth", "data"}
 )
+_RATIO_HEADS = frozenset(range(1, 11))  # whole numbers that may start "N in M", "N out of M"
 _MAX_DIGITS = 15  # longer digit runs are ids, not figures
 _MAX_EXPONENT = 300  # powers of ten that a float still holds
 _MAX_VALUE = 1e30
@@ -181,8 +182,8 @@ class Number:
 def parse_number(tok: Tokens, i: int, money: bool = False) -> Number | None:
     """Read the number starting at token `i`, or None if none starts there."""
     num = _number(tok, i, money)
-    if num and num.kind in ("digits", "words") and not num.scaled and 1 <= num.value <= 10:
-        return _ratio(tok, num) or num
+    if num and num.kind in ("digits", "words") and not num.scaled and num.value in _RATIO_HEADS:
+        return _ratio(tok, num) or num  # "one in five"; not a rating "4.7 out of 5"
     return num
 
 

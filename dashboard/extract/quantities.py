@@ -129,7 +129,8 @@ def find_quantities(text: str) -> list[Quantity]:
             if source is not None:
                 found = _same_bound(found, source)
             elif found.change is None and out and out[-1].change and (
-                between in (", or", "or") or text[: found.start].rstrip().endswith(" by")
+                between in (", or", "or")
+                or text[max(0, found.start - 9) : found.start].rstrip().endswith(" by")
             ):  # "rose $1.20, or 1.5%, to …"; "Ross was down 2.3%, Burlington by 2.6%"
                 found = replace(found, change=out[-1].change)
             if between in ("of", "of the") and out[-1].unit is None and out[-1].counted is None:

@@ -178,8 +178,8 @@ def _rate(tok: Tokens, j: int, unit: str) -> tuple[str, int]:
             if end <= tok.n and tok.phrase(at, end) in _PER:
                 denominator, k = _WORDS.get(tok.phrase(at, end), tok.phrase(at, end)), end
                 break
-    if k < tok.n and tok.low[k] in _NOT_RATE_AFTER:
-        return unit, j - hyphens  # "$6.78 billion a year earlier"
+    if tok.low[j] in ("a", "an") and k < tok.n and tok.low[k] in _NOT_RATE_AFTER:
+        return unit, j - hyphens  # "$6.78 billion a year earlier"; not "per share on revenue"
     if denominator and denominator != unit:
         return f"{unit} per {denominator}", k
     return unit, j - hyphens
