@@ -100,7 +100,7 @@ def _change_label(text: str, q: Quantity) -> str:
     change = _QUALIFIER_LABEL[q.qualifier]
     if q.qualifier == Qualifier.range and q.qualifier_text:
         return "~"  # "about 20-30"
-    if change != "=":
+    if change != "=" or (q.change is None and "verag" not in text[max(0, q.start - 12) : q.start]):
         return change
     before = _LAST_WORD.search(text, max(0, q.start - 30), q.start)
     word = before.group(1).lower() if before else ""
