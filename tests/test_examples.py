@@ -349,7 +349,7 @@ PERCENT = [
     ),
     Example(
         "Nearly two-thirds of the combined 9,000 members agreed.",
-        [fig("Nearly two-thirds", 2 / 3, "approximate", unit="fraction", counted=None),
+        [fig("Nearly two-thirds", 2 / 3, "approximate", unit="fraction", counted="members"),
          fig("9,000", 9000, counted="members")],
     ),
     Example(
@@ -578,6 +578,15 @@ COUNTS = [
     Example("The squad has 14 first-team players.",
             [fig("14", 14, counted="first-team players")]),
     Example("Officials found one grave near the road.", [fig("one", 1, counted="grave")]),
+    Example("The team has won 12 of its last 15 games.",
+            [fig("12", 12, counted="games"), fig("15", 15, counted="games")]),
+    # model names inside the counted noun: the number in them is no figure of its own
+    Example("The air force bought 12 F-35 jets.", [fig("12", 12, counted="F-35 jets")]),
+    Example("Airlines ordered 40 A320 planes.", [fig("40", 40, counted="A320 planes")]),
+    Example("Sony hopes to sell 25 million PS5 consoles.",
+            [fig("25 million", 25e6, counted="PS5 consoles")]),
+    Example("The unit lost 3 North Korean-made tanks.",
+            [fig("3", 3, counted="North Korean-made tanks", category="weapons")]),
     # "a N or two": the noun before "or" is what the figure counts
     Example("The club hopes to sign a striker or two.", [fig("two", 2, counted="striker")]),
     Example("The repairs will take a week or two.", [fig("two", 2, unit="week")]),

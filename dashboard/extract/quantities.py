@@ -100,6 +100,7 @@ _DURATIONS = frozenset(
 _OVER_MEANS_MORE = frozenset({"in", "for", "after", "of", "since", "with", "been", "took", "lasted"})
 _LIST_JOINS = frozenset({",", "and", ", and", "or", ", or"})
 _DETERMINERS = frozenset({"the", "those", "these", "their", "its", "his", "her", "our", "all"})
+_PART_OF_WORDS = _DETERMINERS | {"a", "an", "last", "first", "next", "past", "combined", "total"}
 _QUOTES = frozenset("'\"‘’“”")
 _DASHES = frozenset({"-", "–", "—", "‐"})
 _SKIP_TO_CHANGE = frozenset(
@@ -133,12 +134,21 @@ def find_quantities(text: str) -> list[Quantity]:
                 or text[max(0, found.start - 9) : found.start].rstrip().endswith(" by")
             ):  # "rose $1.20, or 1.5%, to …"; "Ross was down 2.3%, Burlington by 2.6%"
                 found = replace(found, change=out[-1].change)
-            if between in ("of", "of the") and out[-1].unit is None and out[-1].counted is None:
-                # "12 of the 40 MPs": the first figure counts what the second does
-                out[-1] = replace(out[-1], unit=found.unit, counted=found.counted)
+            if _part_of(between) and out[-1].unit in (None, "fraction") and not out[-1].counted:
+                # "12 of the 40 MPs", "two-thirds of the 1,200 staff": the first figure
+                # counts what the second does
+                out[-1] = replace(out[-1], unit=out[-1].unit or found.unit, counted=found.counted)
             out.append(found)
     _share_list_units(text, out)
     return out
+
+
+def _part_of(between: str) -> bool:
+    """ "of", "of the", "of its last": the words joining a part to its whole."""
+    words = between.lower().split()
+    return bool(words) and words[0] == "of" and len(words) <= 3 and all(
+        w in _PART_OF_WORDS for w in words[1:]
+    )
 
 
 def _share_list_units(text: str, out: list[Quantity]) -> None:
@@ -509,7 +519,10 @@ def _age_apposition(tok: Tokens, num: Number) -> bool:
 def _plural_after(tok: Tokens, j: int) -> bool:
     """True when a plural noun follows within a few content words ("2000 troops")."""
     stop = min(tok.n, j + 5)
-    while j < stop and tok.word[j][0].isalpha() and tok.low[j] not in _STOP:
+    while j < stop and tok.word[j][0].isalpha() and (
+        tok.low[j] not in _STOP or tok.glued(j + 1)
+    ):
+        j = _compound_end(tok, j)  # "North Korean-backed units", "A320 planes"
         if is_plural(tok.low[j]):
             return True
         j += 1
@@ -721,18 +734,17 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
         if low in ("and", "or") and words and plural_wanted and _plural_after(tok, k + 1):
             k += 1  # "digital and physical sales", "Kia and Hyundai vehicles"
             continue
-        if not w[0].isalpha() or low in _STOP or low in _MONTHS or low in WORD_NUMBERS:
+        if not w[0].isalpha() or low in _MONTHS or low in WORD_NUMBERS or (
+            low in _STOP and _compound_end(tok, k) == k  # "a", but "A320 planes"
+        ):
             break
         if not plural_wanted and words and not tok.word[words[-1]][0].isupper():
             break
         if low.endswith("ing") and not _content_word(tok, k + 1):
             break  # "around 73 raising the prospect": a verb, not a noun
         words.append(k)
-        # hyphenated compound: "first-team", "North Korean-backed"
-        while k + 2 < tok.n and tok.word[k + 1] in _DASHES and tok.glued(k + 1) and (
-            tok.glued(k + 2) and tok.word[k + 2][0].isalpha()
-        ):
-            k += 2
+        if _compound_end(tok, k) > k:
+            k = _compound_end(tok, k)
             words.append(k)
         if plural_wanted and is_plural(tok.low[k]):
             break
@@ -742,6 +754,21 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
     if not words or (plural_wanted and not is_plural(tok.low[words[-1]])):
         return None  # "6.3 million remain abroad": no plural noun, no counted phrase
     return tok.text[tok.start[words[0]] : tok.end[words[-1]]]
+
+
+def _compound_end(tok: Tokens, k: int) -> int:
+    """The last token of the word starting at `k`, through hyphenated parts ("first-team",
+    "North Korean-backed") and glued model numbers ("PS5 consoles", "F-35 jets")."""
+    while k + 1 < tok.n and tok.glued(k + 1):
+        if tok.is_digits(k + 1) and tok.word[k].isupper():
+            k += 1  # "PS5", "A320"
+        elif tok.word[k + 1] in _DASHES and tok.glued(k + 2) and (
+            tok.word[k + 2][0].isalpha() or (tok.is_digits(k + 2) and tok.word[k].isupper())
+        ):
+            k += 2  # "first-team", "F-35"
+        else:
+            break
+    return k
 
 
 def _content_word(tok: Tokens, k: int) -> bool:

@@ -136,6 +136,10 @@ def _measure(tok: Tokens, j: int) -> tuple[str | None, int]:
         return power + unit, k + 1  # "32m2", "5 km²"
     if unit and k < tok.n and tok.glued(k) and tok.word[k][0].isalnum():
         return None, j  # "5G", "3D", "2km-long" stays "km" via the hyphen, not letters
+    if unit and not tok.glued(j) and tok.glued(k) and tok.word[k] in ("-", "‐") and (
+        tok.is_digits(k + 1) and tok.glued(k + 1)
+    ):
+        return None, j  # "12 F-35 jets", "40 T-72 tanks": a model name, not a unit
     return found
 
 
