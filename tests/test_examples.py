@@ -630,6 +630,7 @@ NON_FIGURES = [
     Example("The temperature rose in the second quarter of 2021.", []),
     Example("It was a third-party review.", []),
     Example("No one was hurt.", []),
+    Example("shares peaked on may 10 before falling.", []),  # lower-cased text: a date
     # stock indices and rankings are names, in any case
     Example("The s&p 500 fell 1.2% and the ftse 100 slipped.",
             [fig("1.2%", 1.2, unit="percent", change="decrease")]),

@@ -462,9 +462,10 @@ def _date(tok: Tokens, num: Number, prev: str, prev2: str) -> bool:
     value = num.value
     if prev == "." and prev2 in _MONTHS:
         prev = prev2
-    if prev in _MONTHS and (tok.word[num.first - 1][0].isupper() or prev != "may"):
-        if prev != "may" or tok.word[num.first - 1] == "May":
-            return 1 <= value <= 31 or 1000 <= value <= 2099
+    if prev in _MONTHS and (
+        prev != "may" or tok.word[num.first - 1] == "May" or not _plural_after(tok, j)
+    ):  # "may 10" in lower-cased text is a date; the modal is not followed by a number
+        return 1 <= value <= 31 or 1000 <= value <= 2099
     if prev == "," and 1000 <= value <= 2099 and num.first > 1 and tok.is_digits(num.first - 2):
         return True  # "July 4, 2016"
     if nxt in _MONTHS and 1 <= value <= 31 and (nxt != "may" or tok.word[j] == "May"):
@@ -759,12 +760,10 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
 def _compound_end(tok: Tokens, k: int) -> int:
     """The last token of the word starting at `k`, through hyphenated parts ("first-team",
     "North Korean-backed") and glued model numbers ("PS5 consoles", "F-35 jets")."""
-    while k + 1 < tok.n and tok.glued(k + 1):
-        if tok.is_digits(k + 1) and tok.word[k].isupper():
+    while k + 1 < tok.n and tok.glued(k + 1) and tok.word[k][0].isalpha():
+        if tok.is_digits(k + 1):
             k += 1  # "PS5", "A320"
-        elif tok.word[k + 1] in _DASHES and tok.glued(k + 2) and (
-            tok.word[k + 2][0].isalpha() or (tok.is_digits(k + 2) and tok.word[k].isupper())
-        ):
+        elif tok.word[k + 1] in _DASHES and tok.glued(k + 2) and tok.word[k + 2][0].isalnum():
             k += 2  # "first-team", "F-35"
         else:
             break
