@@ -487,6 +487,18 @@ CHANGES = [
     Example("Apple was down 1.9%, Microsoft by 2.1%.",
             [fig("1.9%", 1.9, unit="percent", change="decrease"),
              fig("2.1%", 2.1, unit="percent", change="decrease")]),
+    # an amount then a level far above it is no range: "by a million to 67 million"
+    Example("The population grew by more than a million to 67 million.",
+            [fig("more than a million", 1e6, "more_than", low=1e6, high=None,
+                 change="increase"),
+             fig("67 million", 67e6)]),
+    Example("Membership rose by 1 to 2 thousand.",
+            [fig("1 to 2 thousand", 1500, "range", low=1000, high=2000, change="increase")]),
+    # a bare figure compared with an earlier one shares its unit or counted noun
+    Example("The firm employs 600 people, up from 450 in 2020.",
+            [fig("600", 600, counted="people"), fig("450", 450, counted="people")]),
+    Example("Sales were $5bn versus 4.2bn expected.",
+            [fig("$5bn", 5e9, unit="USD"), fig("4.2bn", 4.2e9, unit="USD")]),
     Example("He added a 40 yard run late in the game.",
             [fig("40 yard", 40, unit="yard")]),
     Example("Troops advanced 5km (3 miles) overnight while the index advanced 2%.",

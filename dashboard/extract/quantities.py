@@ -99,6 +99,7 @@ _DURATIONS = frozenset(
 #: Words before "over N years" that keep "over" as "more than" ("in over 20 years").
 _OVER_MEANS_MORE = frozenset({"in", "for", "after", "of", "since", "with", "been", "took", "lasted"})
 _LIST_JOINS = frozenset({",", "and", ", and", "or", ", or"})
+_COMPARED = frozenset({"from", "versus", "vs", "vs.", "compared with", "compared to"})
 _DETERMINERS = frozenset({"the", "those", "these", "their", "its", "his", "her", "our", "all"})
 _PART_OF_WORDS = _DETERMINERS | {"a", "an", "last", "first", "next", "past", "combined", "total"}
 _QUOTES = frozenset("'\"‘’“”")
@@ -152,12 +153,23 @@ def _part_of(between: str) -> bool:
 
 
 def _share_list_units(text: str, out: list[Quantity]) -> None:
-    """A list written with one unit at its end: "45, 50 and 61 per cent" are all percentages."""
+    """A list written with one unit at its end: "45, 50 and 61 per cent" are all percentages;
+    a bare figure compared with the one before shares its unit: "3 million subscribers, down
+    from 3.5 million"."""
     for k in range(len(out) - 2, -1, -1):
         q, nxt = out[k], out[k + 1]
         if q.unit is None and q.counted is None and (nxt.unit or nxt.counted):
             if text[q.end : nxt.start].strip() in _LIST_JOINS:
                 out[k] = replace(q, unit=nxt.unit, counted=nxt.counted)
+    for k in range(1, len(out)):
+        q, before = out[k], out[k - 1]
+        if q.unit is None and q.counted is None and (before.unit or before.counted):
+            between = text[before.end : q.start]
+            words = between.lower().split()
+            if len(between) < 40 and words and (
+                words[-1] in _COMPARED or " ".join(words[-2:]) in _COMPARED
+            ):
+                out[k] = replace(q, unit=before.unit, counted=before.counted)
 
 
 def _same_bound(q: Quantity, before: Quantity) -> Quantity:
@@ -313,6 +325,10 @@ def _range(
     ):
         num.value *= second.scale  # "1 to 2 thousand", "US $89 to $93 billion"
         num.scale, num.scaled = second.scale, True
+    if marker is None and link == "to" and 0 < 4 * num.value < second.value and (
+        _change_word_before(tok, first)
+    ):
+        return None, None, end  # "grew by a million to 67 million": the amount, then the level
     return second, marker, max(after2, second.last)
 
 

@@ -147,6 +147,8 @@ def _spaced_symbol(tok: Tokens, j: int) -> bool:
     """A one-letter symbol after a space counts before a stop or a small word ("68 p at")."""
     if tok.word[j] in ("C", "F", "W", "V"):
         return True
+    if tok.word[j] == "in":
+        return False  # "up from 450 in 2020": the preposition, never inches
     nxt = tok.low[j + 1] if j + 1 < tok.n else ""
     return not nxt or not nxt[0].isalpha() or nxt in _SMALL_WORDS
 
