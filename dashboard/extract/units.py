@@ -22,6 +22,7 @@ _WORDS: dict[str, str] = {
 _SYMBOLS: dict[str, str] = {s: unit for unit, forms in _UNITS["symbols"].items() for s in forms}
 _GLUED = frozenset(_UNITS["glued"])
 _PER: dict[str, str] = {s.lower(): s.lower() for s in _UNITS["per"]}
+_PER_SYMBOLS: dict[str, str] = _UNITS["per_symbols"]
 _PER_WORDS = ("per", "a", "an", "/", "each")
 _NO_RATE = frozenset({"percent", "percentage point", "basis point", "fraction"})
 _SYSTEMS = frozenset({"US", "imperial", "Imperial", "metric", "nautical", "statute"})
@@ -178,6 +179,8 @@ def _rate(tok: Tokens, j: int, unit: str) -> tuple[str, int]:
         return unit, j - hyphens
     at = j + 1 + hyphens
     denominator, k = _measure(tok, at)
+    if not denominator and tok.low[j] == "/" and tok.word[at] in _PER_SYMBOLS and tok.glued(at):
+        denominator, k = _PER_SYMBOLS[tok.word[at]], at + 1  # "7,000MB/s"
     if not denominator:
         for size in (2, 1):
             end = at + size
