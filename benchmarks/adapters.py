@@ -45,7 +45,8 @@ UNIT_NAMES = {
     "GPa": "gigapascal", "decibel": "decibel", "ppm": "parts-per-million",
     "ppb": "parts-per-billion", "rpm": "revolutions per minute", "GB": "gigabyte",
     "MB": "megabyte", "TB": "terabyte", "Mbps": "megabit per second",
-    "Gbps": "gigabit per second", "fps": "frame per second", "pence": "point", "mmbtu": "mega british thermal unit",
+    "Gbps": "gigabit per second", "fps": "frame per second", "pence": "point",
+    "mmbtu": "mega british thermal unit",
 }
 
 _QUALIFIER_LABEL = {
@@ -91,8 +92,8 @@ def _unit(q: Quantity) -> str | None:
         return _noun(q.counted)
     if q.unit == "fraction":  # NewsQuant: "a third of the population" -> "% population"
         return f"% {_noun(q.counted) or '-'}"
-    parts = q.unit.split(" per ")
-    return " per ".join(UNIT_NAMES.get(p, p) for p in parts)
+    unit = f"{_noun(q.counted)} {q.unit}" if q.unit.startswith("per ") else q.unit
+    return " per ".join(UNIT_NAMES.get(p, p) for p in unit.split(" per "))
 
 
 def _change_label(text: str, q: Quantity) -> str:

@@ -600,6 +600,14 @@ COUNTS = [
             [fig("25 million", 25e6, counted="PS5 consoles")]),
     Example("The unit lost 3 North Korean-made tanks.",
             [fig("3", 3, counted="North Korean-made tanks", category="weapons")]),
+    # a count per period or per head: the unit is the rate, the noun stays counted
+    Example("The factory can make 500,000 cars a year.",
+            [fig("500,000", 500000, unit="per year", counted="cars")]),
+    Example("Russia sends 300 troops a month to the front.",
+            [fig("300", 300, unit="per month", counted="troops", category="troops")]),
+    Example("The clinic ran 40 tests per person.",
+            [fig("40", 40, unit="per person", counted="tests")]),
+    Example("Twelve soldiers stood a mile away.", [fig("Twelve", 12, counted="soldiers")]),
     # "a N or two": the noun before "or" is what the figure counts
     Example("The club hopes to sign a striker or two.", [fig("two", 2, counted="striker")]),
     Example("The repairs will take a week or two.", [fig("two", 2, unit="week")]),

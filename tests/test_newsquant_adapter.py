@@ -30,6 +30,7 @@ ROWS = [
     ("One in five adults smokes.", [(0.2, "% adult", "=")]),
     # a plain count is named by its counted noun, singular and lower case
     ("The ministry hired 40 new teachers.", [(40, "new teacher", "=")]),
+    ("The lab ran 3,000 tests per day.", [(3000, "test per day", "=")]),
 ]
 
 

@@ -24,7 +24,9 @@ from dashboard.extract.lexicon import load_json, load_words
 from dashboard.extract.numbers import (
     ANCHORS, WORD_NUMBERS, Number, Tokens, edge_tokens, is_plural, parse_number,
 )
-from dashboard.extract.units import UNIT_WORDS, currency_before, glued_code_only, of_unit, unit_after
+from dashboard.extract.units import (
+    UNIT_WORDS, currency_before, denominator_after, glued_code_only, of_unit, unit_after,
+)
 from dashboard.models import Change, Qualifier
 
 
@@ -99,6 +101,7 @@ _DURATIONS = frozenset(
 #: Words before "over N years" that keep "over" as "more than" ("in over 20 years").
 _OVER_MEANS_MORE = frozenset({"in", "for", "after", "of", "since", "with", "been", "took", "lasted"})
 _LIST_JOINS = frozenset({",", "and", ", and", "or", ", or"})
+_ONE_OF_A_FEW = frozenset({"a", "an", "one", "another"})  # "a striker or two"
 _COMPARED = frozenset({"from", "versus", "vs", "vs.", "compared with", "compared to"})
 _DETERMINERS = frozenset({"the", "those", "these", "their", "its", "his", "her", "our", "all"})
 _PART_OF_WORDS = _DETERMINERS | {"a", "an", "last", "first", "next", "past", "combined", "total"}
@@ -250,10 +253,12 @@ def _what_it_counts(
     if unit is None and num.kind != "fraction":
         counted, unit, last = _compound(tok, last)
     if unit is None and counted is None:
-        counted = _counted(tok, last, (second or num).value, num)
+        counted, after = _counted(tok, last, (second or num).value, num)
         head = _unit_word(counted)
         if head:  # "517 rushing yards", "50 previous years": the noun is a unit
             unit, counted = head, None
+        elif counted and after > last:
+            unit = _count_rate(tok, after)
     if num.kind == "fraction" and second is None:
         unit, after = of_unit(tok, last)
         if unit:  # "a third of a mile"
@@ -690,9 +695,9 @@ def _movement(a: float, b: float, change: Change | None, tok: Tokens, marker: in
 
 
 # --------------------------------------------------------------------------- counted
-def _counted(tok: Tokens, j: int, value: float, num: Number) -> str | None:
+def _counted(tok: Tokens, j: int, value: float, num: Number) -> tuple[str | None, int]:
     """The noun phrase the figure counts: "thousands of troops" -> "troops"; a fraction may be
-    of a singular noun ("a third of the population")."""
+    of a singular noun ("a third of the population"). Returns (phrase, token after it)."""
     k = j
     while k < tok.n and (tok.word[k] in _QUOTES or tok.low[k] in _CHANGE_AFTER):
         k += 1  # "'several hundred' casualties", "1,000 more troops"
@@ -708,8 +713,8 @@ def _counted(tok: Tokens, j: int, value: float, num: Number) -> str | None:
     ):  # "a third of the population"; not "two-thirds of the combined 4.3M sales"
         phrase = _noun_phrase(tok, k, 1)
     if phrase is None and (k >= tok.n or not tok.word[k][0].isalnum()):
-        phrase = _counted_before(tok, num.first)
-    return phrase
+        return _counted_before(tok, num.first), j
+    return phrase or (None, j)
 
 
 def _compound(tok: Tokens, j: int) -> tuple[str | None, str | None, int]:
@@ -742,7 +747,8 @@ def _unit_word(counted: str | None) -> str | None:
     return UNIT_WORDS.get(head)
 
 
-def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
+def _noun_phrase(tok: Tokens, k: int, value: float) -> tuple[str, int] | None:
+    """The noun phrase from token `k` (plural unless `value` is 1) and the token after it."""
     words: list[int] = []
     plural_wanted = value != 1
     while k < tok.n and len(words) < 4:
@@ -770,7 +776,7 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
         k += 1
     if not words or (plural_wanted and not is_plural(tok.low[words[-1]])):
         return None  # "6.3 million remain abroad": no plural noun, no counted phrase
-    return tok.text[tok.start[words[0]] : tok.end[words[-1]]]
+    return tok.text[tok.start[words[0]] : tok.end[words[-1]]], words[-1] + 1
 
 
 def _compound_end(tok: Tokens, k: int) -> int:
@@ -786,6 +792,15 @@ def _compound_end(tok: Tokens, k: int) -> int:
     return k
 
 
+def _count_rate(tok: Tokens, j: int) -> str | None:
+    """ "500,000 cars a year", "3,000 tests per day": the period a count is per, as a unit
+    ("per year"); after "a"/"an" only a period counts ("12 soldiers a mile away" is no rate)."""
+    denominator, _ = denominator_after(tok, j)
+    if denominator is None or (tok.low[j] in ("a", "an") and denominator not in _DURATIONS):
+        return None
+    return f"per {denominator}"
+
+
 def _content_word(tok: Tokens, k: int) -> bool:
     return k < tok.n and tok.word[k][0].isalpha() and tok.low[k] not in _STOP
 
@@ -793,10 +808,11 @@ def _content_word(tok: Tokens, k: int) -> bool:
 def _counted_before(tok: Tokens, first: int) -> str | None:
     """A noun named before the figure: "the number of injured troops may soar to nearly 1,000"
     -> "injured troops"; "a day or two" -> "day"."""
-    if first > 2 and tok.low[first - 1] == "or" and tok.low[first - 3] in ("a", "an", "one", "another"):
+    if first > 2 and tok.low[first - 1] == "or" and tok.low[first - 3] in _ONE_OF_A_FEW:
         if tok.word[first - 2][0].isalpha() and tok.low[first - 2] not in _STOP:
             return tok.word[first - 2]
     for k in range(first - 1, max(-1, first - 16), -1):
         if tok.low[k] in _NOUN_BEFORE and k + 2 < first and tok.low[k + 1] == "of":
-            return _noun_phrase(tok, k + 2, 2)
+            phrase = _noun_phrase(tok, k + 2, 2)
+            return phrase[0] if phrase else None
     return None

@@ -170,11 +170,37 @@ def _rate(tok: Tokens, j: int, unit: str) -> tuple[str, int]:
     """Add a denominator after `per`/`a`/`/`: "USD per barrel", "USD per month", "barrel-a-day"."""
     if unit in _NO_RATE:
         return unit, j  # "6% a year" stays a percentage
+    denominator, k = denominator_after(tok, j)
+    if denominator and denominator != unit:
+        return f"{unit} per {denominator}", k
+    return unit, j
+
+
+def denominator_after(tok: Tokens, j: int) -> tuple[str | None, int]:
+    """The unit after `per`/`a`/`an`/`/` at token `j` ("a barrel", "per day", "/s"): (its
+    name, first token after it), or (None, j)."""
     hyphens = j + 2 < tok.n and tok.word[j] == "-" and tok.glued(j) and tok.word[j + 2] == "-"
     if hyphens:
         j += 1  # "52,000 barrel-a-day": the same with hyphens
     if j + 1 >= tok.n or tok.low[j] not in _PER_WORDS:
-        return unit, j - hyphens
+        return None, j - hyphens
+    if tok.low[j] == "/" and not tok.glued(j + 1):
+        return None, j - hyphens
+    at = j + 1 + hyphens
+    denominator, k = _measure(tok, at)
+    if not denominator and tok.low[j] == "/" and tok.word[at] in _PER_SYMBOLS and tok.glued(at):
+        denominator, k = _PER_SYMBOLS[tok.word[at]], at + 1  # "7,000MB/s"
+    if not denominator:
+        for size in (2, 1):
+            end = at + size
+            if end <= tok.n and tok.phrase(at, end) in _PER:
+                denominator, k = _WORDS.get(tok.phrase(at, end), tok.phrase(at, end)), end
+                break
+    if not denominator or (
+        tok.low[j] in ("a", "an") and k < tok.n and tok.low[k] in _NOT_RATE_AFTER
+    ):  # "$6.78 billion a year earlier"; but "78 cents per share on revenue" is a rate
+        return None, j - hyphens
+    return denominator, k
     if tok.low[j] == "/" and not tok.glued(j + 1):
         return unit, j - hyphens
     at = j + 1 + hyphens
