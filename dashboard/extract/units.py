@@ -201,20 +201,3 @@ def denominator_after(tok: Tokens, j: int) -> tuple[str | None, int]:
     ):  # "$6.78 billion a year earlier"; but "78 cents per share on revenue" is a rate
         return None, j - hyphens
     return denominator, k
-    if tok.low[j] == "/" and not tok.glued(j + 1):
-        return unit, j - hyphens
-    at = j + 1 + hyphens
-    denominator, k = _measure(tok, at)
-    if not denominator and tok.low[j] == "/" and tok.word[at] in _PER_SYMBOLS and tok.glued(at):
-        denominator, k = _PER_SYMBOLS[tok.word[at]], at + 1  # "7,000MB/s"
-    if not denominator:
-        for size in (2, 1):
-            end = at + size
-            if end <= tok.n and tok.phrase(at, end) in _PER:
-                denominator, k = _WORDS.get(tok.phrase(at, end), tok.phrase(at, end)), end
-                break
-    if tok.low[j] in ("a", "an") and k < tok.n and tok.low[k] in _NOT_RATE_AFTER:
-        return unit, j - hyphens  # "$6.78 billion a year earlier"; not "per share on revenue"
-    if denominator and denominator != unit:
-        return f"{unit} per {denominator}", k
-    return unit, j - hyphens
