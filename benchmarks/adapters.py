@@ -60,7 +60,7 @@ _STOP = {"and", "of", "the", "a", "an", "or"}
 #: approximate ("averaged 7.3 points": `~`); "just" marks an exact figure even after a movement
 #: verb ("grew by just 3%": `=`); an addition or a comparative after the figure is no movement
 #: ("another 3.4 GW", "an additional 15 miles", "finished 34.4% higher": `=`), while our field
-#: counts additions as changes (DESIGN.md).
+#: counts additions as changes (DESIGN.md); "fell a further 2%" is still a fall (`down`).
 _AVERAGE_BEFORE = frozenset({"average", "averaged", "averages", "averaging"})
 _EXACT_BEFORE = frozenset({"just", "exactly"})
 _ADDITION_BEFORE = frozenset({"another", "additional", "extra", "further"})
@@ -107,8 +107,10 @@ def _change_label(text: str, q: Quantity) -> str:
     word = before.group(1).lower() if before else ""
     if word in _AVERAGE_BEFORE:
         return "~"
-    if q.change is None or word in _EXACT_BEFORE or word in _ADDITION_BEFORE:
+    if q.change is None or word in _EXACT_BEFORE:
         return "="
+    if word in _ADDITION_BEFORE and q.change == Change.increase:
+        return "="  # "another 3.4 GW"; but "fell a further 2%" stays a fall
     after = _FIRST_WORD.match(text, q.end)
     if after and after.group(1).lower() in _COMPARATIVE_AFTER:
         return "="

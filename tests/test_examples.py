@@ -476,6 +476,11 @@ CHANGES = [
             [fig("nearly 800", 800, "approximate", low=720, high=800, counted=None)]),
     Example("The council approved an extra $800m for schools.",
             [fig("$800m", 800e6, unit="USD", change="increase")]),
+    # an addition after a movement verb moves the verb's way
+    Example("Shares fell a further 2% on Monday.",
+            [fig("2%", 2, unit="percent", change="decrease")]),
+    Example("Prices dropped an additional 5%.",
+            [fig("5%", 5, unit="percent", change="decrease")]),
     Example("The Pentagon will send 1,000 more troops.",
             [fig("1,000", 1000, counted="troops", change="increase", category="troops")]),
     Example("Exports dropped 7% to $2.3 billion.",

@@ -22,6 +22,7 @@ ROWS = [
     # additions and a comparative after the figure are not NewsQuant movements
     ("The plan adds an additional 20 miles of track.", [(20, "mile", "=")]),
     ("The stock closed 4.5% higher at $12.", [(4.5, "percentage", "="), (12, "dollar", "=")]),
+    ("Shares fell a further 2% on Monday.", [(2, "percentage", "down")]),
     # the level reached is not a movement
     ("Casualties may climb to nearly 800.", [(800, None, "~")]),
     # a fraction's unit is "% " and what it is a fraction of

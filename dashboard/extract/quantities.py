@@ -67,6 +67,7 @@ _MEASURED_ONLY = frozenset(_CHG["measured_only"])
 _PARTICLES = frozenset(_CHG["particles"])
 _RELATIVE_ONLY = frozenset(_CHG["relative_only"])
 _NEEDS_BY = frozenset(_CHG["needs_by"])
+_ADDITIONS = frozenset(_CHG["additions"])
 _RELATIVE_UNITS = frozenset(
     {"percent", "percentage point", "basis point", "point", "pence", "cent", "sen"}
 )
@@ -633,24 +634,32 @@ def _change_before(tok: Tokens, first: int, unit: str | None) -> Change | None:
     if k >= 0 and tok.word[k] == "+" and tok.glued(first):
         return Change.increase
     seen_by = False
+    addition: Change | None = None  # "an extra $800m"; a verb before it decides the direction
     for _ in range(7):
         if k < 0:
-            return None
+            return addition
         low = tok.low[k]
+        hit = None
         for size in (2, 1) if low in _CHANGE_LAST else ():
             s = k - size + 1
-            if s >= 0:
-                phrase = tok.phrase(s, k + 1)
-                if phrase in _CHANGE_BEFORE:
-                    return _checked(tok, phrase, s, unit, seen_by)
+            if s >= 0 and tok.phrase(s, k + 1) in _CHANGE_BEFORE:
+                hit = s
+                break
+        if hit is not None:
+            phrase = tok.phrase(hit, k + 1)
+            found = _checked(tok, phrase, hit, unit, seen_by)
+            if addition is None and found is not None and phrase in _ADDITIONS:
+                addition, k = found, hit - 1  # "fell a further 2%" is a fall
+                continue
+            return found or addition
         if low == "by":
             seen_by = True
         elif low in ("to", "from") or tok.is_digits(k) or not tok.word[k][0].isalnum():
-            return None
+            return addition
         elif low not in _SKIP_TO_CHANGE and not low.endswith("ly") and not seen_by:
-            return None
+            return addition
         k -= 1
-    return None
+    return addition
 
 
 def _checked(tok: Tokens, phrase: str, s: int, unit: str | None, seen_by: bool) -> Change | None:
