@@ -25,7 +25,7 @@ UNIT_NAMES = {
     "NZD": "new zealand dollar", "SGD": "singapore dollar", "CNY": "chinese yuan",
     "INR": "indian rupee", "ILS": "shekel", "MYR": "malaysian ringgit", "DKK": "danish krone",
     "SEK": "swedish krona", "NOK": "norwegian krone", "CHF": "swiss franc", "RUB": "russian ruble",
-    "KRW": "south korean won", "HRK": "croatian kuna", "BRL": "brazilian real",
+    "KRW": "south korean won", "HRK": "croatian kuna", "BRL": "brazilian real", "TWD": "new taiwan dollar",
     "percent": "percentage", "percentage point": "percentage point", "basis point": "basis point",
     "point": "point", "times": "count",
     "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre",

@@ -280,6 +280,14 @@ MONEY = [
         [fig("1,200€", 1200, unit="EUR", category="money")],
     ),
     Example(
+        "Congress passed a $1.5-trillion package.",
+        [fig("$1.5-trillion", 1.5e12, unit="USD", category="money")],
+    ),
+    Example(
+        "The chipmaker's shares rose to NT$520.",
+        [fig("NT$520", 520, unit="TWD", category="money")],
+    ),
+    Example(
         "The refinery cost a billion dollars to build.",
         [fig("a billion dollars", 1e9, unit="USD", category="money")],
     ),

@@ -309,6 +309,11 @@ def _scale(tok: Tokens, num: Number, money: bool) -> None:
             return
     while j < tok.n:
         low = tok.low[j]
+        if low in ("-", "‐") and j + 1 < tok.n and tok.glued(j) and tok.glued(j + 1) and (
+            tok.low[j + 1] in SCALES and not num.scaled
+        ):
+            j += 1  # "$1.5-trillion package", "a 10-million-dollar deal"
+            low = tok.low[j]
         if low in SCALES and not (low == "dozen" and num.scaled):
             factor = SCALES[low]
         elif money and tok.word[j] in SUFFIXES and not tok.glued(j) and num.kind == "digits":
