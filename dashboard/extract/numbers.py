@@ -299,7 +299,7 @@ def _scale(tok: Tokens, num: Number, money: bool) -> None:
     j = num.last
     if j < tok.n and tok.glued(j) and (tok.word[j] in SUFFIXES or tok.low[j] in SCALES):
         suffix = tok.word[j]
-        counts = j + 1 < tok.n and is_plural(tok.low[j + 1])  # "1.2m inhabitants"
+        counts = j + 1 < tok.n and is_plural(tok.low[j + 1], tok.word[j + 1])  # "1.2m inhabitants"
         if suffix in SUFFIXES and (
             suffix not in _MONEY_ONLY_SUFFIXES or money or suffix == "M" or counts
         ):
@@ -328,9 +328,10 @@ def _scale(tok: Tokens, num: Number, money: bool) -> None:
         num.last, num.scaled, num.plain = j, True, False
 
 
-def is_plural(low: str) -> bool:
-    """A plural noun by its spelling ("troops", "fishermen", "MPs") or an irregular one."""
-    if low in _IRREGULAR_PLURALS:
+def is_plural(low: str, word: str = "") -> bool:
+    """A plural noun by its spelling ("troops", "fishermen", "MPs") or an irregular one; `word`
+    as written tells an acronym's plural ("RBIs", "IPOs") from "crisis"."""
+    if low in _IRREGULAR_PLURALS or (len(word) > 2 and word[-1] == "s" and word[:-1].isupper()):
         return True
     if len(low) > 4 and low.endswith("men"):
         return True  # "fishermen", "servicemen"

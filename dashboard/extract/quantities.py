@@ -158,8 +158,8 @@ def _part_of(between: str) -> bool:
 
 def _share_list_units(text: str, out: list[Quantity]) -> None:
     """A list written with one unit at its end: "45, 50 and 61 per cent" are all percentages;
-    a bare figure compared with the one before shares its unit: "3 million subscribers, down
-    from 3.5 million"."""
+    a bare figure compared with the one before, or listed after a measure, shares its unit:
+    "3 million subscribers, down from 3.5 million", "two men aged 19 and 23"."""
     for k in range(len(out) - 2, -1, -1):
         q, nxt = out[k], out[k + 1]
         if q.unit is None and q.counted is None and (nxt.unit or nxt.counted):
@@ -170,9 +170,9 @@ def _share_list_units(text: str, out: list[Quantity]) -> None:
         if q.unit is None and q.counted is None and (before.unit or before.counted):
             between = text[before.end : q.start]
             words = between.lower().split()
-            if len(between) < 40 and words and (
+            if (len(between) < 40 and words and (
                 words[-1] in _COMPARED or " ".join(words[-2:]) in _COMPARED
-            ):
+            )) or (before.unit and between.strip() in _LIST_JOINS):
                 out[k] = replace(q, unit=before.unit, counted=before.counted)
 
 
@@ -216,7 +216,7 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
     if second is not None and _year_or_score(num, second, unit, tok):
         return None, second.last
     unit = unit or currency
-    if unit is None and num.plain and _age_apposition(tok, num):
+    if unit is None and num.plain and _age(tok, num):
         unit = "year of age"
     qual, qual_text, qual_first = _qualifier_before(tok, marker if marker is not None else first)
     if qual_text and qual_text.lower() == "over" and unit in _DURATIONS and (
@@ -531,10 +531,16 @@ def _address(tok: Tokens, j: int) -> bool:
     return False
 
 
-def _age_apposition(tok: Tokens, num: Number) -> bool:
-    """ "Maddon, 66, has …": a bare number between commas after a name is an age."""
+def _age(tok: Tokens, num: Number) -> bool:
+    """An age: "two men aged 19", "at age 25", and "Maddon, 66, has …" (a bare number between
+    commas after a name)."""
     i, j = num.first, num.last
-    if not (1 <= num.value <= 120) or i < 2 or j >= tok.n:
+    if not (1 <= num.value <= 120) or i < 1:
+        return False
+    prev = tok.low[i - 1]
+    if prev in ("aged", "ages") or (prev == "age" and i > 1 and tok.low[i - 2] == "at"):
+        return True
+    if i < 2 or j >= tok.n:
         return False
     return tok.word[i - 1] == "," and tok.word[j] == "," and tok.word[i - 2][0].isupper()
 
@@ -546,7 +552,7 @@ def _plural_after(tok: Tokens, j: int) -> bool:
         tok.low[j] not in _STOP or tok.glued(j + 1)
     ):
         j = _compound_end(tok, j)  # "North Korean-backed units", "A320 planes"
-        if is_plural(tok.low[j]):
+        if is_plural(tok.low[j], tok.word[j]):
             return True
         j += 1
     return False
@@ -778,12 +784,12 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> tuple[str, int] | None:
         if _compound_end(tok, k) > k:
             k = _compound_end(tok, k)
             words.append(k)
-        if plural_wanted and is_plural(tok.low[k]):
+        if plural_wanted and is_plural(tok.low[k], tok.word[k]):
             break
         if not plural_wanted and not w[0].isupper():
             break
         k += 1
-    if not words or (plural_wanted and not is_plural(tok.low[words[-1]])):
+    if not words or (plural_wanted and not is_plural(tok.low[words[-1]], tok.word[words[-1]])):
         return None  # "6.3 million remain abroad": no plural noun, no counted phrase
     return tok.text[tok.start[words[0]] : tok.end[words[-1]]], words[-1] + 1
 
