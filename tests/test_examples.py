@@ -280,6 +280,10 @@ MONEY = [
         [fig("1,200€", 1200, unit="EUR", category="money")],
     ),
     Example(
+        "The unit reported a loss of -$2.3m.",
+        [fig("-$2.3m", -2.3e6, unit="USD", category="money")],
+    ),
+    Example(
         "Congress passed a $1.5-trillion package.",
         [fig("$1.5-trillion", 1.5e12, unit="USD", category="money")],
     ),
@@ -512,6 +516,14 @@ CHANGES = [
             [fig("600", 600, counted="people"), fig("450", 450, counted="people")]),
     Example("Sales were $5bn versus 4.2bn expected.",
             [fig("$5bn", 5e9, unit="USD"), fig("4.2bn", 4.2e9, unit="USD")]),
+    # movement verbs beyond rise/fall; a noun before a duration is no movement
+    Example("Exports expanded 8.5% in May.",
+            [fig("8.5%", 8.5, unit="percent", change="increase")]),
+    Example("The trade deficit narrowed by $3bn.",
+            [fig("$3bn", 3e9, unit="USD", change="decrease")]),
+    Example("The currency depreciated 12% against the dollar.",
+            [fig("12%", 12, unit="percent", change="decrease")]),
+    Example("He signed the contract 2 years ago.", [fig("2 years", 2, unit="year")]),
     Example("He added a 40 yard run late in the game.",
             [fig("40 yard", 40, unit="yard")]),
     Example("Troops advanced 5km (3 miles) overnight while the index advanced 2%.",

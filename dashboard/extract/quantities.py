@@ -205,6 +205,11 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
     if sign and glued_code_only(tok, sign[0]) and num.plain:
         sign, currency = None, None  # "PS5", "RM3": model names, not money
     first = sign[0] if sign else num.first
+    k = first - 1
+    if sign and k >= 0 and tok.word[k] in ("-", "−") and tok.glued(first) and (
+        k == 0 or not tok.glued(k) or not tok.word[k - 1][0].isalnum()
+    ):
+        num.value, first = -num.value, k  # "-$2.3m": a minus before the currency sign
     unit, last = unit_after(tok, num.last, currency, num.scaled)
     second, marker, last = _range(tok, num, first, unit, last, currency)
     if second is not None and (unit is None or unit == currency):
@@ -674,8 +679,8 @@ def _checked(tok: Tokens, phrase: str, s: int, unit: str | None, seen_by: bool) 
         return None  # "added 500 staff"
     if phrase in _RELATIVE_ONLY and unit not in _RELATIVE_UNITS:
         return None  # "lost $5bn" is a loss
-    if phrase in _NEEDS_BY and not seen_by:
-        return None  # "raised $5,000"
+    if phrase in _NEEDS_BY and not seen_by and unit not in _RELATIVE_UNITS:
+        return None  # "raised $5,000"; but "exports expanded 8.5%"
     if phrase in ("up", "down") and s > 0 and tok.low[s - 1] in _PARTICLES:
         return None  # "gave up 517 yards"
     return _CHANGE_BEFORE[phrase]
