@@ -349,6 +349,11 @@ PERCENT = [
         "Three quarters of voters backed the plan.",
         [fig("Three quarters", 0.75, unit="fraction")],
     ),
+    Example(
+        "The Fed cut rates by half a point.",
+        [fig("half a point", 0.5, unit="point", change="decrease")],
+    ),
+    Example("Voters queued for half an hour.", [fig("half an hour", 0.5, unit="hour")]),
     # a fraction counts what it is a fraction of, a singular noun included
     Example(
         "A quarter of the population is over 65.",

@@ -155,9 +155,9 @@ def _spaced_symbol(tok: Tokens, j: int) -> bool:
 
 
 def of_unit(tok: Tokens, j: int) -> tuple[str | None, int]:
-    """ "a third of a mile", "1/16 of a US pint": the unit a fraction is of."""
-    if j + 2 < tok.n and tok.low[j] == "of" and tok.low[j + 1] in ("a", "an"):
-        k = j + 2
+    """ "a third of a mile", "1/16 of a US pint", "half a point": the unit a fraction is of."""
+    k = j + 2 if j + 2 < tok.n and tok.low[j] == "of" else j + 1
+    if k < tok.n and tok.low[k - 1] in ("a", "an"):
         if tok.word[k] in ("US", "U", "imperial", "metric") and k + 1 < tok.n:
             k += 4 if tok.exact(k, min(k + 4, tok.n)) == "U.S." else 1
         unit, end = _measure(tok, k)
