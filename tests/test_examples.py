@@ -10,8 +10,12 @@ Documented choices (DESIGN.md conventions, the quantities issue where they diffe
   "several hundred" is 200-900; "hundreds" 100-1000; "dozens" 12-120.
 - ages ARE figures, with unit "year of age" (the issue lists "a 45-year-old" as a unit);
 - "one of the soldiers" (pronoun "one") is not a figure;
-- the level reached after "to" ("rose 5% to $84", "rose to 2.5%") is a level, not a change:
-  only the amount of the movement carries the change;
+- the level reached after "to" ("rose 5% to $84", "rose to 2.5%", "may soar to nearly 1,000")
+  is a level, not a change: only the amount of the movement carries the change (a "may" goes
+  to `hedged`);
+- a fraction counts what it is a fraction of ("a third of the population": `population`);
+- a count per period or per head keeps its counted noun and takes the rate as its unit
+  ("500,000 cars a year": counted `cars`, unit `per year`);
 - "from 208 to 193" is one range row with change decrease (a movement down), low/high sorted.
 """
 
