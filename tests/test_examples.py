@@ -668,6 +668,7 @@ NON_FIGURES = [
     Example("He finished 21st in the race.", []),
     Example("It was the first time since the war.", []),
     Example("Call 555-0199 for details.", []),
+    Example("Call 1-800-555-0100 for details.", []),
     Example("The G7 leaders discussed F-16 jets.", []),
     Example("Nato's Article 5 was never invoked.", []),
     Example("Nord Stream 2 was never opened.", []),

@@ -219,7 +219,7 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
     if second is None and _not_a_figure(tok, num, unit, currency, first):
         return None, max(num.last, i + 1)
     if second is not None and _year_or_score(num, second, unit, tok):
-        return None, second.last
+        return None, max(second.last, _skip_range(tok, num))
     unit = unit or currency
     if unit is None and num.plain and _age(tok, num):
         unit = "year of age"
@@ -366,6 +366,11 @@ def _year_or_score(num: Number, second: Number, unit: str | None, tok: Tokens) -
         link = tok.low[num.last]
         if link in _DASHES and num.value >= second.value:
             return True
+        j = second.last
+        if link in _DASHES and j + 1 < tok.n and tok.word[j] in _DASHES and tok.glued(j) and (
+            tok.is_digits(j + 1) and tok.glued(j + 1)
+        ):
+            return True  # "1-800-555-0100", "12-05-1990": a chain of digit groups is an id
         return _address(tok, second.last)
     return False
 
