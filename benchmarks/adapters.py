@@ -47,6 +47,7 @@ UNIT_NAMES = {
     "ppb": "parts-per-billion", "rpm": "revolutions per minute", "GB": "gigabyte",
     "MB": "megabyte", "TB": "terabyte", "Mbps": "megabit per second",
     "Gbps": "gigabit per second", "fps": "frame per second", "pence": "point",
+    "psi": "pound-force per square inch",
     "mmbtu": "mega british thermal unit",
 }
 

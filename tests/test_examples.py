@@ -601,6 +601,8 @@ UNITS = [
     Example("The galaxy is 13 billion light-years away.",
             [fig("13 billion light-years", 13e9, unit="light-year")]),
     Example("The camera records at 120 fps.", [fig("120 fps", 120, unit="fps")]),
+    Example("The tyres run at 35psi.", [fig("35psi", 35, unit="psi")]),
+    Example("The qubits are cooled to 0.02 kelvin.", [fig("0.02 kelvin", 0.02, unit="kelvin")]),
     Example("The drive reads data at 7,000MB/s.", [fig("7,000MB/s", 7000, unit="MB per second")]),
     Example("Analysts expected 78 cents per share on revenue of $5.6 billion.",
             [fig("78 cents per share", 78, unit="cent per share"),
