@@ -408,6 +408,8 @@ NUMBERS = [
             [fig("3.8 billion barrels", 3.8e9, unit="barrel")]),
     Example("Temperatures fell to -12 overnight.",
             [fig("-12", -12)]),
+    Example("The poll's margin of error is plus or minus 3 percentage points.",
+            [fig("3 percentage points", 3, unit="percentage point")]),
     Example("The app has 5k users.",
             [fig("5k", 5000, counted="users")]),
     Example("There were 4 hundred million subscribers.",

@@ -212,6 +212,8 @@ def _number(tok: Tokens, i: int, money: bool) -> Number | None:
     if w[0].isdecimal() or (w == "." and tok.is_digits(i + 1) and tok.glued(i + 1)):
         return _digits(tok, i, money)
     if low == "minus" and i + 1 < tok.n:
+        if i > 1 and tok.low[i - 1] == "or" and tok.low[i - 2] == "plus":
+            return None  # "plus or minus 3 points": a margin, read from its number
         j = i + 2 if tok.word[i + 1] in "-−" else i + 1
         if j < tok.n and tok.is_digits(j):
             num = _digits(tok, j, money)
