@@ -137,6 +137,7 @@ def find_quantities(text: str) -> list[Quantity]:
             elif found.change is None and out and out[-1].change and (
                 between in (", or", "or")
                 or text[max(0, found.start - 9) : found.start].rstrip().endswith(" by")
+                or _same_movement(between, found, out[-1])
             ):  # "rose $1.20, or 1.5%, to …"; "Ross was down 2.3%, Burlington by 2.6%"
                 found = replace(found, change=out[-1].change)
             if _part_of(between) and out[-1].unit in (None, "fraction") and not out[-1].counted:
@@ -146,6 +147,14 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(found)
     _share_list_units(text, out)
     return out
+
+
+def _same_movement(between: str, q: Quantity, before: Quantity) -> bool:
+    """ "rose 0.2% m/m and 3.1% y/y": a second relative figure joined by "and" moves alike."""
+    words = between.lower().split()
+    return q.unit == before.unit and q.unit in _RELATIVE_UNITS and bool(words) and (
+        words[-1] == "and" and len(words) <= 4
+    )
 
 
 def _part_of(between: str) -> bool:
