@@ -140,7 +140,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 or _same_movement(between, found, out[-1])
             ):  # "rose $1.20, or 1.5%, to …"; "Ross was down 2.3%, Burlington by 2.6%"
                 found = replace(found, change=out[-1].change)
-            if _part_of(between) and out[-1].unit in (None, "fraction") and not out[-1].counted:
+            if between[:2] == "of" and _part_of(between) and (
+                out[-1].unit in (None, "fraction") and not out[-1].counted
+            ):
                 # "12 of the 40 MPs", "two-thirds of the 1,200 staff": the first figure
                 # counts what the second does
                 out[-1] = replace(out[-1], unit=out[-1].unit or found.unit, counted=found.counted)
@@ -215,8 +217,8 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
         sign, currency = None, None  # "PS5", "RM3": model names, not money
     first = sign[0] if sign else num.first
     k = first - 1
-    if sign and k >= 0 and tok.word[k] in ("-", "−") and tok.glued(first) and (
-        k == 0 or not tok.glued(k) or not tok.word[k - 1][0].isalnum()
+    if sign and num.kind == "digits" and k >= 0 and tok.word[k] in ("-", "−") and (
+        tok.glued(first) and (k == 0 or not tok.glued(k) or not tok.word[k - 1][0].isalnum())
     ):
         num.value, first = -num.value, k  # "-$2.3m": a minus before the currency sign
     unit, last = unit_after(tok, num.last, currency, num.scaled)
@@ -570,7 +572,8 @@ def _plural_after(tok: Tokens, j: int) -> bool:
     while j < stop and tok.word[j][0].isalpha() and (
         tok.low[j] not in _STOP or tok.glued(j + 1)
     ):
-        j = _compound_end(tok, j)  # "North Korean-backed units", "A320 planes"
+        if tok.glued(j + 1):
+            j = _compound_end(tok, j)  # "North Korean-backed units", "A320 planes"
         if is_plural(tok.low[j], tok.word[j]):
             return True
         j += 1
@@ -664,14 +667,15 @@ def _change_before(tok: Tokens, first: int, unit: str | None) -> Change | None:
         if k < 0:
             return addition
         low = tok.low[k]
-        hit = None
+        hit, phrase = None, ""
         for size in (2, 1) if low in _CHANGE_LAST else ():
             s = k - size + 1
-            if s >= 0 and tok.phrase(s, k + 1) in _CHANGE_BEFORE:
-                hit = s
-                break
+            if s >= 0:
+                phrase = tok.phrase(s, k + 1)
+                if phrase in _CHANGE_BEFORE:
+                    hit = s
+                    break
         if hit is not None:
-            phrase = tok.phrase(hit, k + 1)
             found = _checked(tok, phrase, hit, unit, seen_by)
             if addition is None and found is not None and phrase in _ADDITIONS:
                 addition, k = found, hit - 1  # "fell a further 2%" is a fall
@@ -800,8 +804,9 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> tuple[str, int] | None:
         if low.endswith("ing") and not _content_word(tok, k + 1):
             break  # "around 73 raising the prospect": a verb, not a noun
         words.append(k)
-        if _compound_end(tok, k) > k:
-            k = _compound_end(tok, k)
+        end = _compound_end(tok, k)
+        if end > k:
+            k = end
             words.append(k)
         if plural_wanted and is_plural(tok.low[k], tok.word[k]):
             break
