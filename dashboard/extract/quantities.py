@@ -569,11 +569,12 @@ def _age(tok: Tokens, num: Number) -> bool:
 def _plural_after(tok: Tokens, j: int) -> bool:
     """True when a plural noun follows within a few content words ("2000 troops")."""
     stop = min(tok.n, j + 5)
-    while j < stop and tok.word[j][0].isalpha() and (
-        tok.low[j] not in _STOP or tok.glued(j + 1)
-    ):
-        if tok.glued(j + 1):
+    while j < stop and tok.word[j][0].isalpha():
+        glued = j + 1 < tok.n and tok.start[j + 1] == tok.end[j]
+        if glued:
             j = _compound_end(tok, j)  # "North Korean-backed units", "A320 planes"
+        elif tok.low[j] in _STOP:
+            break
         if is_plural(tok.low[j], tok.word[j]):
             return True
         j += 1
