@@ -12,6 +12,8 @@ unit is the counted noun phrase, singular and lower case.
 
 from __future__ import annotations
 
+import re
+
 from dashboard.extract import extract_claims
 from dashboard.extract.quantities import Quantity, find_quantities
 from dashboard.models import Article, Change, Qualifier
@@ -24,8 +26,9 @@ UNIT_NAMES = {
     "INR": "indian rupee", "ILS": "shekel", "MYR": "malaysian ringgit", "DKK": "danish krone",
     "SEK": "swedish krona", "NOK": "norwegian krone", "CHF": "swiss franc", "RUB": "russian ruble",
     "KRW": "south korean won", "HRK": "croatian kuna", "BRL": "brazilian real",
+    "TWD": "new taiwan dollar",
     "percent": "percentage", "percentage point": "percentage point", "basis point": "basis point",
-    "point": "point", "times": "count", "fraction": "-",
+    "point": "point", "times": "count",
     "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre",
     "micrometre": "micrometre", "nanometre": "nanometre", "mile": "mile", "yard": "yard",
     "foot": "foot", "inch": "inch", "square km": "square kilometre", "square metre": "square metre",
@@ -42,7 +45,10 @@ UNIT_NAMES = {
     "MHz": "megahertz", "GHz": "gigahertz", "Nm": "newton metre", "lb-ft": "pound-foot",
     "GPa": "gigapascal", "decibel": "decibel", "ppm": "parts-per-million",
     "ppb": "parts-per-billion", "rpm": "revolutions per minute", "GB": "gigabyte",
-    "MB": "megabyte", "TB": "terabyte", "pence": "point", "mmbtu": "mega british thermal unit",
+    "MB": "megabyte", "TB": "terabyte", "Mbps": "megabit per second",
+    "Gbps": "gigabit per second", "fps": "frame per second", "pence": "point",
+    "psi": "pound-force per square inch",
+    "mmbtu": "mega british thermal unit",
 }
 
 _QUALIFIER_LABEL = {
@@ -51,6 +57,18 @@ _QUALIFIER_LABEL = {
     Qualifier.at_most: "<", Qualifier.less_than: "<",
 }
 _STOP = {"and", "of", "the", "a", "an", "or"}
+
+#: NewsQuant's change labels follow CQE's bound lexicon, not our `change` field. An average is
+#: approximate ("averaged 7.3 points": `~`); "just" marks an exact figure even after a movement
+#: verb ("grew by just 3%": `=`); an addition or a comparative after the figure is no movement
+#: ("another 3.4 GW", "an additional 15 miles", "finished 34.4% higher": `=`), while our field
+#: counts additions as changes (DESIGN.md); "fell a further 2%" is still a fall (`down`).
+_AVERAGE_BEFORE = frozenset({"average", "averaged", "averages", "averaging"})
+_EXACT_BEFORE = frozenset({"just", "exactly"})
+_ADDITION_BEFORE = frozenset({"another", "additional", "extra", "further"})
+_COMPARATIVE_AFTER = frozenset({"more", "fewer", "less", "higher", "lower"})
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+_FIRST_WORD = re.compile(r"\s*(\w+)")
 
 
 def _singular(word: str) -> str:
@@ -65,25 +83,47 @@ def _singular(word: str) -> str:
     return word
 
 
+def _noun(counted: str | None) -> str | None:
+    """A counted noun phrase as NewsQuant writes it: lower case, no stop words, singular head."""
+    words = [w for w in (counted or "").lower().split() if w not in _STOP]
+    return " ".join(words[:-1] + [_singular(words[-1])]) if words else None
+
+
 def _unit(q: Quantity) -> str | None:
     if q.unit is None:
-        if not q.counted:
-            return None
-        words = [w for w in q.counted.lower().split() if w not in _STOP]
-        return " ".join(words[:-1] + [_singular(words[-1])]) if words else None
-    parts = q.unit.split(" per ")
-    return " per ".join(UNIT_NAMES.get(p, p) for p in parts)
+        return _noun(q.counted)
+    if q.unit == "fraction":  # NewsQuant: "a third of the population" -> "% population"
+        return f"% {_noun(q.counted) or '-'}"
+    unit = f"{_noun(q.counted)} {q.unit}" if q.unit.startswith("per ") else q.unit
+    return " per ".join(UNIT_NAMES.get(p, p) for p in unit.split(" per "))
+
+
+def _change_label(text: str, q: Quantity) -> str:
+    """NewsQuant's change label of a figure: its bound, else its movement (see above)."""
+    change = _QUALIFIER_LABEL[q.qualifier]
+    if q.qualifier == Qualifier.range and q.qualifier_text:
+        return "~"  # "about 20-30"
+    if change != "=" or (q.change is None and "verag" not in text[max(0, q.start - 12) : q.start]):
+        return change
+    before = _LAST_WORD.search(text, max(0, q.start - 30), q.start)
+    word = before.group(1).lower() if before else ""
+    if word in _AVERAGE_BEFORE:
+        return "~"
+    if q.change is None or word in _EXACT_BEFORE:
+        return "="
+    if word in _ADDITION_BEFORE and q.change == Change.increase:
+        return "="  # "another 3.4 GW"; but "fell a further 2%" stays a fall
+    after = _FIRST_WORD.match(text, q.end)
+    if after and after.group(1).lower() in _COMPARATIVE_AFTER:
+        return "="
+    return "up" if q.change == Change.increase else "down"
 
 
 def newsquant(text: str) -> list[dict]:
     """One NewsQuant prediction dict per figure in `text`."""
     out = []
     for q in find_quantities(text):
-        change = _QUALIFIER_LABEL[q.qualifier]
-        if q.qualifier == Qualifier.range and q.qualifier_text:
-            change = "~"  # "about 20-30"
-        if change == "=" and q.change is not None:
-            change = "up" if q.change == Change.increase else "down"
+        change = _change_label(text, q)
         from_range = q.qualifier == Qualifier.range and q.mention.lower().startswith("from")
         pred = {"value": q.value, "low": None, "high": None, "change": change, "unit": _unit(q)}
         if q.qualifier in (Qualifier.range, Qualifier.vague):

@@ -10,8 +10,12 @@ Documented choices (DESIGN.md conventions, the quantities issue where they diffe
   "several hundred" is 200-900; "hundreds" 100-1000; "dozens" 12-120.
 - ages ARE figures, with unit "year of age" (the issue lists "a 45-year-old" as a unit);
 - "one of the soldiers" (pronoun "one") is not a figure;
-- the level reached after "to" ("rose 5% to $84", "rose to 2.5%") is a level, not a change:
-  only the amount of the movement carries the change;
+- the level reached after "to" ("rose 5% to $84", "rose to 2.5%", "may soar to nearly 1,000")
+  is a level, not a change: only the amount of the movement carries the change (a "may" goes
+  to `hedged`);
+- a fraction counts what it is a fraction of ("a third of the population": `population`);
+- a count per period or per head keeps its counted noun and takes the rate as its unit
+  ("500,000 cars a year": counted `cars`, unit `per year`);
 - "from 208 to 193" is one range row with change decrease (a movement down), low/high sorted.
 """
 
@@ -280,6 +284,18 @@ MONEY = [
         [fig("1,200€", 1200, unit="EUR", category="money")],
     ),
     Example(
+        "The unit reported a loss of -$2.3m.",
+        [fig("-$2.3m", -2.3e6, unit="USD", category="money")],
+    ),
+    Example(
+        "Congress passed a $1.5-trillion package.",
+        [fig("$1.5-trillion", 1.5e12, unit="USD", category="money")],
+    ),
+    Example(
+        "The chipmaker's shares rose to NT$520.",
+        [fig("NT$520", 520, unit="TWD", category="money")],
+    ),
+    Example(
         "The refinery cost a billion dollars to build.",
         [fig("a billion dollars", 1e9, unit="USD", category="money")],
     ),
@@ -324,9 +340,38 @@ PERCENT = [
         "One in five adults smokes.",
         [fig("One in five", 0.2, unit="fraction", category="percent")],
     ),
+    # a rating is not a ratio: only a whole number starts "N out of M"
+    Example(
+        "Reviewers gave it 4.7 out of 5 stars.",
+        [fig("4.7", 4.7), fig("5", 5, counted="stars")],
+    ),
+    Example(
+        "Nine out of 10 doctors agreed.",
+        [fig("Nine out of 10", 0.9, unit="fraction", counted="doctors")],
+    ),
     Example(
         "Three quarters of voters backed the plan.",
         [fig("Three quarters", 0.75, unit="fraction")],
+    ),
+    Example(
+        "The Fed cut rates by half a point.",
+        [fig("half a point", 0.5, unit="point", change="decrease")],
+    ),
+    Example("Voters queued for half an hour.", [fig("half an hour", 0.5, unit="hour")]),
+    # a fraction counts what it is a fraction of, a singular noun included
+    Example(
+        "A quarter of the population is over 65.",
+        [fig("A quarter", 0.25, unit="fraction", counted="population", category="percent"),
+         fig("over 65", 65, "more_than", low=65, high=None)],
+    ),
+    Example(
+        "Half the country voted for the plan.",
+        [fig("Half", 0.5, unit="fraction", counted="country")],
+    ),
+    Example(
+        "Nearly two-thirds of the combined 9,000 members agreed.",
+        [fig("Nearly two-thirds", 2 / 3, "approximate", unit="fraction", counted="members"),
+         fig("9,000", 9000, counted="members")],
     ),
     Example(
         "The firm holds a 43.4 percent-owned stake.",
@@ -363,6 +408,8 @@ NUMBERS = [
             [fig("3.8 billion barrels", 3.8e9, unit="barrel")]),
     Example("Temperatures fell to -12 overnight.",
             [fig("-12", -12)]),
+    Example("The poll's margin of error is plus or minus 3 percentage points.",
+            [fig("3 percentage points", 3, unit="percentage point")]),
     Example("The app has 5k users.",
             [fig("5k", 5000, counted="users")]),
     Example("There were 4 hundred million subscribers.",
@@ -447,8 +494,16 @@ CHANGES = [
              fig("$84", 84, unit="USD")]),
     Example("The rate is down from 26% a year ago.",
             [fig("26%", 26, unit="percent")]),
+    # the level a hedged movement may reach is a level too (its hedge goes to `hedged`)
+    Example("Casualties may climb to nearly 800.",
+            [fig("nearly 800", 800, "approximate", low=720, high=800, counted=None)]),
     Example("The council approved an extra $800m for schools.",
             [fig("$800m", 800e6, unit="USD", change="increase")]),
+    # an addition after a movement verb moves the verb's way
+    Example("Shares fell a further 2% on Monday.",
+            [fig("2%", 2, unit="percent", change="decrease")]),
+    Example("Prices dropped an additional 5%.",
+            [fig("5%", 5, unit="percent", change="decrease")]),
     Example("The Pentagon will send 1,000 more troops.",
             [fig("1,000", 1000, counted="troops", change="increase", category="troops")]),
     Example("Exports dropped 7% to $2.3 billion.",
@@ -457,9 +512,34 @@ CHANGES = [
     Example("The Dow gained 1.1% while the Nasdaq lost 0.4%.",
             [fig("1.1%", 1.1, unit="percent", change="increase"),
              fig("0.4%", 0.4, unit="percent", change="decrease")]),
+    Example("Prices rose 0.3% month-on-month and 4.1% year-on-year.",
+            [fig("0.3%", 0.3, unit="percent", change="increase"),
+             fig("4.1%", 4.1, unit="percent", change="increase")]),
+    Example("Sales rose 2% while margins were 3%.",
+            [fig("2%", 2, unit="percent", change="increase"), fig("3%", 3, unit="percent")]),
     Example("Apple was down 1.9%, Microsoft by 2.1%.",
             [fig("1.9%", 1.9, unit="percent", change="decrease"),
              fig("2.1%", 2.1, unit="percent", change="decrease")]),
+    # an amount then a level far above it is no range: "by a million to 67 million"
+    Example("The population grew by more than a million to 67 million.",
+            [fig("more than a million", 1e6, "more_than", low=1e6, high=None,
+                 change="increase"),
+             fig("67 million", 67e6)]),
+    Example("Membership rose by 1 to 2 thousand.",
+            [fig("1 to 2 thousand", 1500, "range", low=1000, high=2000, change="increase")]),
+    # a bare figure compared with an earlier one shares its unit or counted noun
+    Example("The firm employs 600 people, up from 450 in 2020.",
+            [fig("600", 600, counted="people"), fig("450", 450, counted="people")]),
+    Example("Sales were $5bn versus 4.2bn expected.",
+            [fig("$5bn", 5e9, unit="USD"), fig("4.2bn", 4.2e9, unit="USD")]),
+    # movement verbs beyond rise/fall; a noun before a duration is no movement
+    Example("Exports expanded 8.5% in May.",
+            [fig("8.5%", 8.5, unit="percent", change="increase")]),
+    Example("The trade deficit narrowed by $3bn.",
+            [fig("$3bn", 3e9, unit="USD", change="decrease")]),
+    Example("The currency depreciated 12% against the dollar.",
+            [fig("12%", 12, unit="percent", change="decrease")]),
+    Example("He signed the contract 2 years ago.", [fig("2 years", 2, unit="year")]),
     Example("He added a 40 yard run late in the game.",
             [fig("40 yard", 40, unit="yard")]),
     Example("Troops advanced 5km (3 miles) overnight while the index advanced 2%.",
@@ -506,6 +586,12 @@ UNITS = [
             [fig("45-year-old", 45, unit="year of age")]),
     Example("Lee, 56, told reporters the plan had failed.",
             [fig("56", 56, unit="year of age")]),
+    Example("Police arrested two men, aged 19 and 23.",
+            [fig("two", 2, counted="men"), fig("19", 19, unit="year of age"),
+             fig("23", 23, unit="year of age")]),
+    Example("The study followed 1,500 adults aged 18 to 65.",
+            [fig("1,500", 1500, counted="adults"),
+             fig("18 to 65", 41.5, "range", low=18, high=65, unit="year of age")]),
     Example("The tablet has 64GB of storage.", [fig("64GB", 64, unit="GB")]),
     Example("The reactor is rated at 1,000 megawatts.",
             [fig("1,000 megawatts", 1000, unit="MW")]),
@@ -519,6 +605,15 @@ UNITS = [
     Example("The team ran for 517 passing yards.",
             [fig("517", 517, unit="yard", change=None)]),
     Example("The device reads 4 ppb of lead.", [fig("4 ppb", 4, unit="ppb")]),
+    Example("The galaxy is 13 billion light-years away.",
+            [fig("13 billion light-years", 13e9, unit="light-year")]),
+    Example("The camera records at 120 fps.", [fig("120 fps", 120, unit="fps")]),
+    Example("The tyres run at 35psi.", [fig("35psi", 35, unit="psi")]),
+    Example("The qubits are cooled to 0.02 kelvin.", [fig("0.02 kelvin", 0.02, unit="kelvin")]),
+    Example("The drive reads data at 7,000MB/s.", [fig("7,000MB/s", 7000, unit="MB per second")]),
+    Example("Analysts expected 78 cents per share on revenue of $5.6 billion.",
+            [fig("78 cents per share", 78, unit="cent per share"),
+             fig("$5.6 billion", 5.6e9, unit="USD")]),
     Example("A 52,000 barrel-a-day refinery opened.",
             [fig("52,000 barrel-a-day", 52000, unit="barrel per day")]),
     Example("The lorry carried a six-cylinder engine.",
@@ -538,6 +633,7 @@ COUNTS = [
             [fig("280 million", 280e6, unit="ILS"), fig("1.5 billion shekels", 1.5e9, unit="ILS")]),
     Example("The album sold 2.1 million digital and physical copies.",
             [fig("2.1 million", 2.1e6, counted="digital and physical copies")]),
+    Example("He drove in 90 RBIs last season.", [fig("90", 90, counted="RBIs")]),
     Example("Seven European countries signed the pact.",
             [fig("Seven", 7, counted="European countries")]),
     Example("About 60 commercial fishermen work from the port.",
@@ -545,6 +641,26 @@ COUNTS = [
     Example("The squad has 14 first-team players.",
             [fig("14", 14, counted="first-team players")]),
     Example("Officials found one grave near the road.", [fig("one", 1, counted="grave")]),
+    Example("The team has won 12 of its last 15 games.",
+            [fig("12", 12, counted="games"), fig("15", 15, counted="games")]),
+    # model names inside the counted noun: the number in them is no figure of its own
+    Example("The air force bought 12 F-35 jets.", [fig("12", 12, counted="F-35 jets")]),
+    Example("Airlines ordered 40 A320 planes.", [fig("40", 40, counted="A320 planes")]),
+    Example("Sony hopes to sell 25 million PS5 consoles.",
+            [fig("25 million", 25e6, counted="PS5 consoles")]),
+    Example("The unit lost 3 North Korean-made tanks.",
+            [fig("3", 3, counted="North Korean-made tanks", category="weapons")]),
+    # a count per period or per head: the unit is the rate, the noun stays counted
+    Example("The factory can make 500,000 cars a year.",
+            [fig("500,000", 500000, unit="per year", counted="cars")]),
+    Example("Russia sends 300 troops a month to the front.",
+            [fig("300", 300, unit="per month", counted="troops", category="troops")]),
+    Example("The clinic ran 40 tests per person.",
+            [fig("40", 40, unit="per person", counted="tests")]),
+    Example("Twelve soldiers stood a mile away.", [fig("Twelve", 12, counted="soldiers")]),
+    # "a N or two": the noun before "or" is what the figure counts
+    Example("The club hopes to sign a striker or two.", [fig("two", 2, counted="striker")]),
+    Example("The repairs will take a week or two.", [fig("two", 2, unit="week")]),
     Example("The convoy included 40 armoured vehicles and 12 tanks.",
             [fig("40", 40, counted="armoured vehicles"),
              fig("12", 12, counted="tanks", category="weapons")]),
@@ -561,6 +677,7 @@ NON_FIGURES = [
     Example("He finished 21st in the race.", []),
     Example("It was the first time since the war.", []),
     Example("Call 555-0199 for details.", []),
+    Example("Call 1-800-555-0100 for details.", []),
     Example("The G7 leaders discussed F-16 jets.", []),
     Example("Nato's Article 5 was never invoked.", []),
     Example("Nord Stream 2 was never opened.", []),
@@ -585,6 +702,11 @@ NON_FIGURES = [
     Example("The temperature rose in the second quarter of 2021.", []),
     Example("It was a third-party review.", []),
     Example("No one was hurt.", []),
+    Example("shares peaked on may 10 before falling.", []),  # lower-cased text: a date
+    # stock indices and rankings are names, in any case
+    Example("The s&p 500 fell 1.2% and the ftse 100 slipped.",
+            [fig("1.2%", 1.2, unit="percent", change="decrease")]),
+    Example("The firm joined the Fortune 500 in 2019.", []),
 ]
 
 EXAMPLES = (

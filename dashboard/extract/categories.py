@@ -33,7 +33,7 @@ def categorize(
 
     `mention_start`/`mention_end` are offsets of the figure inside `sentence`.
     """
-    if unit:
+    if unit and not unit.startswith("per "):  # "3,000 troops a month" is still troops
         if unit in _PERCENT_UNITS:
             return Category.percent
         if _CURRENCY_UNITS_RE.match(unit):

@@ -33,6 +33,7 @@ _IRREGULAR_PLURALS = frozenset(
     {"people", "men", "women", "children", "police", "personnel", "staff", "cattle", "livestock",
      "crew", "militia", "feet", "teeth", "mice", "geese", "youth", "data"}
 )
+_RATIO_HEADS = frozenset(range(1, 11))  # whole numbers that may start "N in M", "N out of M"
 _MAX_DIGITS = 15  # longer digit runs are ids, not figures
 _MAX_EXPONENT = 300  # powers of ten that a float still holds
 _MAX_VALUE = 1e30
@@ -181,8 +182,8 @@ class Number:
 def parse_number(tok: Tokens, i: int, money: bool = False) -> Number | None:
     """Read the number starting at token `i`, or None if none starts there."""
     num = _number(tok, i, money)
-    if num and num.kind in ("digits", "words") and not num.scaled and 1 <= num.value <= 10:
-        return _ratio(tok, num) or num
+    if num and num.kind in ("digits", "words") and not num.scaled and num.value in _RATIO_HEADS:
+        return _ratio(tok, num) or num  # "one in five"; not a rating "4.7 out of 5"
     return num
 
 
@@ -211,6 +212,8 @@ def _number(tok: Tokens, i: int, money: bool) -> Number | None:
     if w[0].isdecimal() or (w == "." and tok.is_digits(i + 1) and tok.glued(i + 1)):
         return _digits(tok, i, money)
     if low == "minus" and i + 1 < tok.n:
+        if i > 1 and tok.low[i - 1] == "or" and tok.low[i - 2] == "plus":
+            return None  # "plus or minus 3 points": a margin, read from its number
         j = i + 2 if tok.word[i + 1] in "-−" else i + 1
         if j < tok.n and tok.is_digits(j):
             num = _digits(tok, j, money)
@@ -298,7 +301,7 @@ def _scale(tok: Tokens, num: Number, money: bool) -> None:
     j = num.last
     if j < tok.n and tok.glued(j) and (tok.word[j] in SUFFIXES or tok.low[j] in SCALES):
         suffix = tok.word[j]
-        counts = j + 1 < tok.n and is_plural(tok.low[j + 1])  # "1.2m inhabitants"
+        counts = j + 1 < tok.n and is_plural(tok.low[j + 1], tok.word[j + 1])  # "1.2m inhabitants"
         if suffix in SUFFIXES and (
             suffix not in _MONEY_ONLY_SUFFIXES or money or suffix == "M" or counts
         ):
@@ -308,6 +311,11 @@ def _scale(tok: Tokens, num: Number, money: bool) -> None:
             return
     while j < tok.n:
         low = tok.low[j]
+        if low in ("-", "‐") and j + 1 < tok.n and tok.glued(j) and tok.glued(j + 1) and (
+            tok.low[j + 1] in SCALES and not num.scaled
+        ):
+            j += 1  # "$1.5-trillion package", "a 10-million-dollar deal"
+            low = tok.low[j]
         if low in SCALES and not (low == "dozen" and num.scaled):
             factor = SCALES[low]
         elif money and tok.word[j] in SUFFIXES and not tok.glued(j) and num.kind == "digits":
@@ -322,9 +330,10 @@ def _scale(tok: Tokens, num: Number, money: bool) -> None:
         num.last, num.scaled, num.plain = j, True, False
 
 
-def is_plural(low: str) -> bool:
-    """A plural noun by its spelling ("troops", "fishermen", "MPs") or an irregular one."""
-    if low in _IRREGULAR_PLURALS:
+def is_plural(low: str, word: str = "") -> bool:
+    """A plural noun by its spelling ("troops", "fishermen", "MPs") or an irregular one; `word`
+    as written tells an acronym's plural ("RBIs", "IPOs") from "crisis"."""
+    if low in _IRREGULAR_PLURALS or (len(word) > 2 and word[-1] == "s" and word[:-1].isupper()):
         return True
     if len(low) > 4 and low.endswith("men"):
         return True  # "fishermen", "servicemen"

@@ -24,7 +24,9 @@ from dashboard.extract.lexicon import load_json, load_words
 from dashboard.extract.numbers import (
     ANCHORS, WORD_NUMBERS, Number, Tokens, edge_tokens, is_plural, parse_number,
 )
-from dashboard.extract.units import UNIT_WORDS, currency_before, glued_code_only, of_unit, unit_after
+from dashboard.extract.units import (
+    UNIT_WORDS, currency_before, denominator_after, glued_code_only, of_unit, unit_after,
+)
 from dashboard.models import Change, Qualifier
 
 
@@ -65,6 +67,7 @@ _MEASURED_ONLY = frozenset(_CHG["measured_only"])
 _PARTICLES = frozenset(_CHG["particles"])
 _RELATIVE_ONLY = frozenset(_CHG["relative_only"])
 _NEEDS_BY = frozenset(_CHG["needs_by"])
+_ADDITIONS = frozenset(_CHG["additions"])
 _RELATIVE_UNITS = frozenset(
     {"percent", "percentage point", "basis point", "point", "pence", "cent", "sen"}
 )
@@ -99,7 +102,10 @@ _DURATIONS = frozenset(
 #: Words before "over N years" that keep "over" as "more than" ("in over 20 years").
 _OVER_MEANS_MORE = frozenset({"in", "for", "after", "of", "since", "with", "been", "took", "lasted"})
 _LIST_JOINS = frozenset({",", "and", ", and", "or", ", or"})
+_ONE_OF_A_FEW = frozenset({"a", "an", "one", "another"})  # "a striker or two"
+_COMPARED = frozenset({"from", "versus", "vs", "vs.", "compared with", "compared to"})
 _DETERMINERS = frozenset({"the", "those", "these", "their", "its", "his", "her", "our", "all"})
+_PART_OF_WORDS = _DETERMINERS | {"a", "an", "last", "first", "next", "past", "combined", "total"}
 _QUOTES = frozenset("'\"‘’“”")
 _DASHES = frozenset({"-", "–", "—", "‐"})
 _SKIP_TO_CHANGE = frozenset(
@@ -129,24 +135,56 @@ def find_quantities(text: str) -> list[Quantity]:
             if source is not None:
                 found = _same_bound(found, source)
             elif found.change is None and out and out[-1].change and (
-                between in (", or", "or") or text[: found.start].rstrip().endswith(" by")
+                between in (", or", "or")
+                or text[max(0, found.start - 9) : found.start].rstrip().endswith(" by")
+                or _same_movement(between, found, out[-1])
             ):  # "rose $1.20, or 1.5%, to …"; "Ross was down 2.3%, Burlington by 2.6%"
                 found = replace(found, change=out[-1].change)
-            if between in ("of", "of the") and out[-1].unit is None and out[-1].counted is None:
-                # "12 of the 40 MPs": the first figure counts what the second does
-                out[-1] = replace(out[-1], unit=found.unit, counted=found.counted)
+            if between[:2] == "of" and _part_of(between) and (
+                out[-1].unit in (None, "fraction") and not out[-1].counted
+            ):
+                # "12 of the 40 MPs", "two-thirds of the 1,200 staff": the first figure
+                # counts what the second does
+                out[-1] = replace(out[-1], unit=out[-1].unit or found.unit, counted=found.counted)
             out.append(found)
     _share_list_units(text, out)
     return out
 
 
+def _same_movement(between: str, q: Quantity, before: Quantity) -> bool:
+    """ "rose 0.2% m/m and 3.1% y/y": a second relative figure joined by "and" moves alike."""
+    words = between.lower().split()
+    return q.unit == before.unit and q.unit in _RELATIVE_UNITS and bool(words) and (
+        words[-1] == "and" and len(words) <= 4
+    )
+
+
+def _part_of(between: str) -> bool:
+    """ "of", "of the", "of its last": the words joining a part to its whole."""
+    words = between.lower().split()
+    return bool(words) and words[0] == "of" and len(words) <= 3 and all(
+        w in _PART_OF_WORDS for w in words[1:]
+    )
+
+
 def _share_list_units(text: str, out: list[Quantity]) -> None:
-    """A list written with one unit at its end: "45, 50 and 61 per cent" are all percentages."""
+    """A list written with one unit at its end: "45, 50 and 61 per cent" are all percentages;
+    a bare figure compared with the one before, or listed after a measure, shares its unit:
+    "3 million subscribers, down from 3.5 million", "two men aged 19 and 23"."""
     for k in range(len(out) - 2, -1, -1):
         q, nxt = out[k], out[k + 1]
         if q.unit is None and q.counted is None and (nxt.unit or nxt.counted):
             if text[q.end : nxt.start].strip() in _LIST_JOINS:
                 out[k] = replace(q, unit=nxt.unit, counted=nxt.counted)
+    for k in range(1, len(out)):
+        q, before = out[k], out[k - 1]
+        if q.unit is None and q.counted is None and (before.unit or before.counted):
+            between = text[before.end : q.start]
+            words = between.lower().split()
+            if (len(between) < 40 and words and (
+                words[-1] in _COMPARED or " ".join(words[-2:]) in _COMPARED
+            )) or (before.unit and between.strip() in _LIST_JOINS):
+                out[k] = replace(q, unit=before.unit, counted=before.counted)
 
 
 def _same_bound(q: Quantity, before: Quantity) -> Quantity:
@@ -178,6 +216,11 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
     if sign and glued_code_only(tok, sign[0]) and num.plain:
         sign, currency = None, None  # "PS5", "RM3": model names, not money
     first = sign[0] if sign else num.first
+    k = first - 1
+    if sign and num.kind == "digits" and k >= 0 and tok.word[k] in ("-", "−") and (
+        tok.glued(first) and (k == 0 or not tok.glued(k) or not tok.word[k - 1][0].isalnum())
+    ):
+        num.value, first = -num.value, k  # "-$2.3m": a minus before the currency sign
     unit, last = unit_after(tok, num.last, currency, num.scaled)
     second, marker, last = _range(tok, num, first, unit, last, currency)
     if second is not None and (unit is None or unit == currency):
@@ -187,9 +230,9 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
     if second is None and _not_a_figure(tok, num, unit, currency, first):
         return None, max(num.last, i + 1)
     if second is not None and _year_or_score(num, second, unit, tok):
-        return None, second.last
+        return None, max(second.last, _skip_range(tok, num))
     unit = unit or currency
-    if unit is None and num.plain and _age_apposition(tok, num):
+    if unit is None and num.plain and _age(tok, num):
         unit = "year of age"
     qual, qual_text, qual_first = _qualifier_before(tok, marker if marker is not None else first)
     if qual_text and qual_text.lower() == "over" and unit in _DURATIONS and (
@@ -227,10 +270,12 @@ def _what_it_counts(
     if unit is None and num.kind != "fraction":
         counted, unit, last = _compound(tok, last)
     if unit is None and counted is None:
-        counted = _counted(tok, last, (second or num).value, num)
+        counted, after = _counted(tok, last, (second or num).value, num)
         head = _unit_word(counted)
         if head:  # "517 rushing yards", "50 previous years": the noun is a unit
             unit, counted = head, None
+        elif counted and after > last:
+            unit = _count_rate(tok, after)
     if num.kind == "fraction" and second is None:
         unit, after = of_unit(tok, last)
         if unit:  # "a third of a mile"
@@ -302,6 +347,10 @@ def _range(
     ):
         num.value *= second.scale  # "1 to 2 thousand", "US $89 to $93 billion"
         num.scale, num.scaled = second.scale, True
+    if marker is None and link == "to" and 0 < 4 * num.value < second.value and (
+        _change_word_before(tok, first)
+    ):
+        return None, None, end  # "grew by a million to 67 million": the amount, then the level
     return second, marker, max(after2, second.last)
 
 
@@ -328,6 +377,11 @@ def _year_or_score(num: Number, second: Number, unit: str | None, tok: Tokens) -
         link = tok.low[num.last]
         if link in _DASHES and num.value >= second.value:
             return True
+        j = second.last
+        if link in _DASHES and j + 1 < tok.n and tok.word[j] in _DASHES and tok.glued(j) and (
+            tok.is_digits(j + 1) and tok.glued(j + 1)
+        ):
+            return True  # "1-800-555-0100", "12-05-1990": a chain of digit groups is an id
         return _address(tok, second.last)
     return False
 
@@ -451,9 +505,10 @@ def _date(tok: Tokens, num: Number, prev: str, prev2: str) -> bool:
     value = num.value
     if prev == "." and prev2 in _MONTHS:
         prev = prev2
-    if prev in _MONTHS and (tok.word[num.first - 1][0].isupper() or prev != "may"):
-        if prev != "may" or tok.word[num.first - 1] == "May":
-            return 1 <= value <= 31 or 1000 <= value <= 2099
+    if prev in _MONTHS and (
+        prev != "may" or tok.word[num.first - 1] == "May" or not _plural_after(tok, j)
+    ):  # "may 10" in lower-cased text is a date; the modal is not followed by a number
+        return 1 <= value <= 31 or 1000 <= value <= 2099
     if prev == "," and 1000 <= value <= 2099 and num.first > 1 and tok.is_digits(num.first - 2):
         return True  # "July 4, 2016"
     if nxt in _MONTHS and 1 <= value <= 31 and (nxt != "may" or tok.word[j] == "May"):
@@ -497,10 +552,16 @@ def _address(tok: Tokens, j: int) -> bool:
     return False
 
 
-def _age_apposition(tok: Tokens, num: Number) -> bool:
-    """ "Maddon, 66, has …": a bare number between commas after a name is an age."""
+def _age(tok: Tokens, num: Number) -> bool:
+    """An age: "two men aged 19", "at age 25", and "Maddon, 66, has …" (a bare number between
+    commas after a name)."""
     i, j = num.first, num.last
-    if not (1 <= num.value <= 120) or i < 2 or j >= tok.n:
+    if not (1 <= num.value <= 120) or i < 1:
+        return False
+    prev = tok.low[i - 1]
+    if prev in ("aged", "ages") or (prev == "age" and i > 1 and tok.low[i - 2] == "at"):
+        return True
+    if i < 2 or j >= tok.n:
         return False
     return tok.word[i - 1] == "," and tok.word[j] == "," and tok.word[i - 2][0].isupper()
 
@@ -508,8 +569,13 @@ def _age_apposition(tok: Tokens, num: Number) -> bool:
 def _plural_after(tok: Tokens, j: int) -> bool:
     """True when a plural noun follows within a few content words ("2000 troops")."""
     stop = min(tok.n, j + 5)
-    while j < stop and tok.word[j][0].isalpha() and tok.low[j] not in _STOP:
-        if is_plural(tok.low[j]):
+    while j < stop and tok.word[j][0].isalpha():
+        glued = j + 1 < tok.n and tok.start[j + 1] == tok.end[j]
+        if glued:
+            j = _compound_end(tok, j)  # "North Korean-backed units", "A320 planes"
+        elif tok.low[j] in _STOP:
+            break
+        if is_plural(tok.low[j], tok.word[j]):
             return True
         j += 1
     return False
@@ -597,24 +663,33 @@ def _change_before(tok: Tokens, first: int, unit: str | None) -> Change | None:
     if k >= 0 and tok.word[k] == "+" and tok.glued(first):
         return Change.increase
     seen_by = False
+    addition: Change | None = None  # "an extra $800m"; a verb before it decides the direction
     for _ in range(7):
         if k < 0:
-            return None
+            return addition
         low = tok.low[k]
+        hit, phrase = None, ""
         for size in (2, 1) if low in _CHANGE_LAST else ():
             s = k - size + 1
             if s >= 0:
                 phrase = tok.phrase(s, k + 1)
                 if phrase in _CHANGE_BEFORE:
-                    return _checked(tok, phrase, s, unit, seen_by)
+                    hit = s
+                    break
+        if hit is not None:
+            found = _checked(tok, phrase, hit, unit, seen_by)
+            if addition is None and found is not None and phrase in _ADDITIONS:
+                addition, k = found, hit - 1  # "fell a further 2%" is a fall
+                continue
+            return found or addition
         if low == "by":
             seen_by = True
         elif low in ("to", "from") or tok.is_digits(k) or not tok.word[k][0].isalnum():
-            return None
+            return addition
         elif low not in _SKIP_TO_CHANGE and not low.endswith("ly") and not seen_by:
-            return None
+            return addition
         k -= 1
-    return None
+    return addition
 
 
 def _checked(tok: Tokens, phrase: str, s: int, unit: str | None, seen_by: bool) -> Change | None:
@@ -623,8 +698,8 @@ def _checked(tok: Tokens, phrase: str, s: int, unit: str | None, seen_by: bool) 
         return None  # "added 500 staff"
     if phrase in _RELATIVE_ONLY and unit not in _RELATIVE_UNITS:
         return None  # "lost $5bn" is a loss
-    if phrase in _NEEDS_BY and not seen_by:
-        return None  # "raised $5,000"
+    if phrase in _NEEDS_BY and not seen_by and unit not in _RELATIVE_UNITS:
+        return None  # "raised $5,000"; but "exports expanded 8.5%"
     if phrase in ("up", "down") and s > 0 and tok.low[s - 1] in _PARTICLES:
         return None  # "gave up 517 yards"
     return _CHANGE_BEFORE[phrase]
@@ -659,8 +734,9 @@ def _movement(a: float, b: float, change: Change | None, tok: Tokens, marker: in
 
 
 # --------------------------------------------------------------------------- counted
-def _counted(tok: Tokens, j: int, value: float, num: Number) -> str | None:
-    """The noun phrase the figure counts: "thousands of troops" -> "troops"."""
+def _counted(tok: Tokens, j: int, value: float, num: Number) -> tuple[str | None, int]:
+    """The noun phrase the figure counts: "thousands of troops" -> "troops"; a fraction may be
+    of a singular noun ("a third of the population"). Returns (phrase, token after it)."""
     k = j
     while k < tok.n and (tok.word[k] in _QUOTES or tok.low[k] in _CHANGE_AFTER):
         k += 1  # "'several hundred' casualties", "1,000 more troops"
@@ -668,10 +744,16 @@ def _counted(tok: Tokens, j: int, value: float, num: Number) -> str | None:
         k += 1
         if k < tok.n and tok.low[k] in _DETERMINERS:
             k += 1
+    elif num.kind == "fraction" and k < tok.n and tok.low[k] in _DETERMINERS:
+        k += 1  # "half the country"
     phrase = _noun_phrase(tok, k, value)
+    if phrase is None and num.kind == "fraction" and not (
+        tok.is_digits(k + 1) or (k + 1 < tok.n and tok.low[k + 1] in WORD_NUMBERS)
+    ):  # "a third of the population"; not "two-thirds of the combined 4.3M sales"
+        phrase = _noun_phrase(tok, k, 1)
     if phrase is None and (k >= tok.n or not tok.word[k][0].isalnum()):
-        phrase = _counted_before(tok, num.first)
-    return phrase
+        return _counted_before(tok, num.first), j
+    return phrase or (None, j)
 
 
 def _compound(tok: Tokens, j: int) -> tuple[str | None, str | None, int]:
@@ -704,7 +786,8 @@ def _unit_word(counted: str | None) -> str | None:
     return UNIT_WORDS.get(head)
 
 
-def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
+def _noun_phrase(tok: Tokens, k: int, value: float) -> tuple[str, int] | None:
+    """The noun phrase from token `k` (plural unless `value` is 1) and the token after it."""
     words: list[int] = []
     plural_wanted = value != 1
     while k < tok.n and len(words) < 4:
@@ -713,27 +796,49 @@ def _noun_phrase(tok: Tokens, k: int, value: float) -> str | None:
         if low in ("and", "or") and words and plural_wanted and _plural_after(tok, k + 1):
             k += 1  # "digital and physical sales", "Kia and Hyundai vehicles"
             continue
-        if not w[0].isalpha() or low in _STOP or low in _MONTHS or low in WORD_NUMBERS:
+        if not w[0].isalpha() or low in _MONTHS or low in WORD_NUMBERS or (
+            low in _STOP and _compound_end(tok, k) == k  # "a", but "A320 planes"
+        ):
             break
         if not plural_wanted and words and not tok.word[words[-1]][0].isupper():
             break
         if low.endswith("ing") and not _content_word(tok, k + 1):
             break  # "around 73 raising the prospect": a verb, not a noun
         words.append(k)
-        # hyphenated compound: "first-team", "North Korean-backed"
-        while k + 2 < tok.n and tok.word[k + 1] in _DASHES and tok.glued(k + 1) and (
-            tok.glued(k + 2) and tok.word[k + 2][0].isalpha()
-        ):
-            k += 2
+        end = _compound_end(tok, k)
+        if end > k:
+            k = end
             words.append(k)
-        if plural_wanted and is_plural(tok.low[k]):
+        if plural_wanted and is_plural(tok.low[k], tok.word[k]):
             break
         if not plural_wanted and not w[0].isupper():
             break
         k += 1
-    if not words or (plural_wanted and not is_plural(tok.low[words[-1]])):
+    if not words or (plural_wanted and not is_plural(tok.low[words[-1]], tok.word[words[-1]])):
         return None  # "6.3 million remain abroad": no plural noun, no counted phrase
-    return tok.text[tok.start[words[0]] : tok.end[words[-1]]]
+    return tok.text[tok.start[words[0]] : tok.end[words[-1]]], words[-1] + 1
+
+
+def _compound_end(tok: Tokens, k: int) -> int:
+    """The last token of the word starting at `k`, through hyphenated parts ("first-team",
+    "North Korean-backed") and glued model numbers ("PS5 consoles", "F-35 jets")."""
+    while k + 1 < tok.n and tok.glued(k + 1) and tok.word[k][0].isalpha():
+        if tok.is_digits(k + 1):
+            k += 1  # "PS5", "A320"
+        elif tok.word[k + 1] in _DASHES and tok.glued(k + 2) and tok.word[k + 2][0].isalnum():
+            k += 2  # "first-team", "F-35"
+        else:
+            break
+    return k
+
+
+def _count_rate(tok: Tokens, j: int) -> str | None:
+    """ "500,000 cars a year", "3,000 tests per day": the period a count is per, as a unit
+    ("per year"); after "a"/"an" only a period counts ("12 soldiers a mile away" is no rate)."""
+    denominator, _ = denominator_after(tok, j)
+    if denominator is None or (tok.low[j] in ("a", "an") and denominator not in _DURATIONS):
+        return None
+    return f"per {denominator}"
 
 
 def _content_word(tok: Tokens, k: int) -> bool:
@@ -741,8 +846,13 @@ def _content_word(tok: Tokens, k: int) -> bool:
 
 
 def _counted_before(tok: Tokens, first: int) -> str | None:
-    """ "the number of injured troops may soar to nearly 1,000" -> "injured troops"."""
+    """A noun named before the figure: "the number of injured troops may soar to nearly 1,000"
+    -> "injured troops"; "a day or two" -> "day"."""
+    if first > 2 and tok.low[first - 1] == "or" and tok.low[first - 3] in _ONE_OF_A_FEW:
+        if tok.word[first - 2][0].isalpha() and tok.low[first - 2] not in _STOP:
+            return tok.word[first - 2]
     for k in range(first - 1, max(-1, first - 16), -1):
         if tok.low[k] in _NOUN_BEFORE and k + 2 < first and tok.low[k + 1] == "of":
-            return _noun_phrase(tok, k + 2, 2)
+            phrase = _noun_phrase(tok, k + 2, 2)
+            return phrase[0] if phrase else None
     return None

@@ -22,6 +22,7 @@ _WORDS: dict[str, str] = {
 _SYMBOLS: dict[str, str] = {s: unit for unit, forms in _UNITS["symbols"].items() for s in forms}
 _GLUED = frozenset(_UNITS["glued"])
 _PER: dict[str, str] = {s.lower(): s.lower() for s in _UNITS["per"]}
+_PER_SYMBOLS: dict[str, str] = _UNITS["per_symbols"]
 _PER_WORDS = ("per", "a", "an", "/", "each")
 _NO_RATE = frozenset({"percent", "percentage point", "basis point", "fraction"})
 _SYSTEMS = frozenset({"US", "imperial", "Imperial", "metric", "nautical", "statute"})
@@ -136,6 +137,10 @@ def _measure(tok: Tokens, j: int) -> tuple[str | None, int]:
         return power + unit, k + 1  # "32m2", "5 km²"
     if unit and k < tok.n and tok.glued(k) and tok.word[k][0].isalnum():
         return None, j  # "5G", "3D", "2km-long" stays "km" via the hyphen, not letters
+    if unit and not tok.glued(j) and tok.glued(k) and tok.word[k] in ("-", "‐") and (
+        tok.is_digits(k + 1) and tok.glued(k + 1)
+    ):
+        return None, j  # "12 F-35 jets", "40 T-72 tanks": a model name, not a unit
     return found
 
 
@@ -143,14 +148,16 @@ def _spaced_symbol(tok: Tokens, j: int) -> bool:
     """A one-letter symbol after a space counts before a stop or a small word ("68 p at")."""
     if tok.word[j] in ("C", "F", "W", "V"):
         return True
+    if tok.word[j] == "in":
+        return False  # "up from 450 in 2020": the preposition, never inches
     nxt = tok.low[j + 1] if j + 1 < tok.n else ""
     return not nxt or not nxt[0].isalpha() or nxt in _SMALL_WORDS
 
 
 def of_unit(tok: Tokens, j: int) -> tuple[str | None, int]:
-    """ "a third of a mile", "1/16 of a US pint": the unit a fraction is of."""
-    if j + 2 < tok.n and tok.low[j] == "of" and tok.low[j + 1] in ("a", "an"):
-        k = j + 2
+    """ "a third of a mile", "1/16 of a US pint", "half a point": the unit a fraction is of."""
+    k = j + 2 if j + 2 < tok.n and tok.low[j] == "of" else j + 1
+    if k < tok.n and tok.low[k - 1] in ("a", "an"):
         if tok.word[k] in ("US", "U", "imperial", "metric") and k + 1 < tok.n:
             k += 4 if tok.exact(k, min(k + 4, tok.n)) == "U.S." else 1
         unit, end = _measure(tok, k)
@@ -163,23 +170,34 @@ def _rate(tok: Tokens, j: int, unit: str) -> tuple[str, int]:
     """Add a denominator after `per`/`a`/`/`: "USD per barrel", "USD per month", "barrel-a-day"."""
     if unit in _NO_RATE:
         return unit, j  # "6% a year" stays a percentage
+    denominator, k = denominator_after(tok, j)
+    if denominator and denominator != unit:
+        return f"{unit} per {denominator}", k
+    return unit, j
+
+
+def denominator_after(tok: Tokens, j: int) -> tuple[str | None, int]:
+    """The unit after `per`/`a`/`an`/`/` at token `j` ("a barrel", "per day", "/s"): (its
+    name, first token after it), or (None, j)."""
     hyphens = j + 2 < tok.n and tok.word[j] == "-" and tok.glued(j) and tok.word[j + 2] == "-"
     if hyphens:
         j += 1  # "52,000 barrel-a-day": the same with hyphens
     if j + 1 >= tok.n or tok.low[j] not in _PER_WORDS:
-        return unit, j - hyphens
+        return None, j - hyphens
     if tok.low[j] == "/" and not tok.glued(j + 1):
-        return unit, j - hyphens
+        return None, j - hyphens
     at = j + 1 + hyphens
     denominator, k = _measure(tok, at)
+    if not denominator and tok.low[j] == "/" and tok.word[at] in _PER_SYMBOLS and tok.glued(at):
+        denominator, k = _PER_SYMBOLS[tok.word[at]], at + 1  # "7,000MB/s"
     if not denominator:
         for size in (2, 1):
             end = at + size
             if end <= tok.n and tok.phrase(at, end) in _PER:
                 denominator, k = _WORDS.get(tok.phrase(at, end), tok.phrase(at, end)), end
                 break
-    if k < tok.n and tok.low[k] in _NOT_RATE_AFTER:
-        return unit, j - hyphens  # "$6.78 billion a year earlier"
-    if denominator and denominator != unit:
-        return f"{unit} per {denominator}", k
-    return unit, j - hyphens
+    if not denominator or (
+        tok.low[j] in ("a", "an") and k < tok.n and tok.low[k] in _NOT_RATE_AFTER
+    ):  # "$6.78 billion a year earlier"; but "78 cents per share on revenue" is a rate
+        return None, j - hyphens
+    return denominator, k
