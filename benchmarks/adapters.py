@@ -62,7 +62,9 @@ _STOP = {"and", "of", "the", "a", "an", "or"}
 #: approximate ("averaged 7.3 points": `~`); "just" marks an exact figure even after a movement
 #: verb ("grew by just 3%": `=`); an addition or a comparative after the figure is no movement
 #: ("another 3.4 GW", "an additional 15 miles", "finished 34.4% higher": `=`), while our field
-#: counts additions as changes (DESIGN.md); "fell a further 2%" is still a fall (`down`).
+#: counts additions as changes (DESIGN.md); "fell a further 2%" is still a fall (`down`). The
+#: level a movement reaches ("rose to 2.5%") moves in our field (DESIGN.md) but is mostly `=`
+#: in NewsQuant's labels.
 _AVERAGE_BEFORE = frozenset({"average", "averaged", "averages", "averaging"})
 _EXACT_BEFORE = frozenset({"just", "exactly"})
 _ADDITION_BEFORE = frozenset({"another", "additional", "extra", "further"})
@@ -109,7 +111,7 @@ def _change_label(text: str, q: Quantity) -> str:
     word = before.group(1).lower() if before else ""
     if word in _AVERAGE_BEFORE:
         return "~"
-    if q.change is None or word in _EXACT_BEFORE:
+    if q.change is None or word in _EXACT_BEFORE or word == "to":
         return "="
     if word in _ADDITION_BEFORE and q.change == Change.increase:
         return "="  # "another 3.4 GW"; but "fell a further 2%" stays a fall
@@ -122,8 +124,12 @@ def _change_label(text: str, q: Quantity) -> str:
 def newsquant(text: str) -> list[dict]:
     """One NewsQuant prediction dict per figure in `text`."""
     out = []
+    previous: Quantity | None = None
     for q in find_quantities(text):
         change = _change_label(text, q)
+        if previous and out and text[previous.end : q.start].strip() == "(":
+            change = out[-1]["change"]  # a conversion ("87 mph (140 km/h)") is labelled alike
+        previous = q
         from_range = q.qualifier == Qualifier.range and q.mention.lower().startswith("from")
         pred = {"value": q.value, "low": None, "high": None, "change": change, "unit": _unit(q)}
         if q.qualifier in (Qualifier.range, Qualifier.vague):

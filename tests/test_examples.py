@@ -10,9 +10,9 @@ Documented choices (DESIGN.md conventions, the quantities issue where they diffe
   "several hundred" is 200-900; "hundreds" 100-1000; "dozens" 12-120.
 - ages ARE figures, with unit "year of age" (the issue lists "a 45-year-old" as a unit);
 - "one of the soldiers" (pronoun "one") is not a figure;
-- the level reached after "to" ("rose 5% to $84", "rose to 2.5%", "may soar to nearly 1,000")
-  is a level, not a change: only the amount of the movement carries the change (a "may" goes
-  to `hedged`);
+- the level reached right after a movement ("rose to 2.5%", "may soar to nearly 1,000") carries
+  the movement's change (DESIGN.md); after an amount ("rose 5% to $84") only the amount does,
+  and the starting level ("down from 26%") never does (a "may" goes to `hedged`);
 - a fraction counts what it is a fraction of ("a third of the population": `population`);
 - a count per period or per head keeps its counted noun and takes the rate as its unit
   ("500,000 cars a year": counted `cars`, unit `per year`);
@@ -84,7 +84,7 @@ ARTICLE = [
         "South Korea’s National Intelligence Service (NIS) has predicted that the number of "
         "injured troops may soar to nearly 1,000.",
         [fig("nearly 1,000", 1000, "approximate", low=900, high=1000, counted="injured troops",
-             category="wounded", qualifier_text="nearly")],
+             category="wounded", qualifier_text="nearly", change="increase")],
     ),
     Example(
         "U.S. military officials noted that North Korean forces have incurred 'several hundred' "
@@ -171,7 +171,7 @@ CASUALTIES = [
     ),
     Example(
         "The death toll rose to 57.",
-        [fig("57", 57, category="killed")],
+        [fig("57", 57, category="killed", change="increase")],
     ),
     Example(
         "Russia has lost upwards of 3,000 tanks, analysts estimate.",
@@ -293,7 +293,7 @@ MONEY = [
     ),
     Example(
         "The chipmaker's shares rose to NT$520.",
-        [fig("NT$520", 520, unit="TWD", category="money")],
+        [fig("NT$520", 520, unit="TWD", category="money", change="increase")],
     ),
     Example(
         "The refinery cost a billion dollars to build.",
@@ -407,7 +407,7 @@ NUMBERS = [
     Example("The country has 3.8 billion barrels in reserves.",
             [fig("3.8 billion barrels", 3.8e9, unit="barrel")]),
     Example("Temperatures fell to -12 overnight.",
-            [fig("-12", -12)]),
+            [fig("-12", -12, change="decrease")]),
     Example("The poll's margin of error is plus or minus 3 percentage points.",
             [fig("3 percentage points", 3, unit="percentage point")]),
     Example("The app has 5k users.",
@@ -494,9 +494,17 @@ CHANGES = [
              fig("$84", 84, unit="USD")]),
     Example("The rate is down from 26% a year ago.",
             [fig("26%", 26, unit="percent")]),
-    # the level a hedged movement may reach is a level too (its hedge goes to `hedged`)
+    # the level a hedged movement may reach moves too (its hedge goes to `hedged`)
     Example("Casualties may climb to nearly 800.",
-            [fig("nearly 800", 800, "approximate", low=720, high=800, counted=None)]),
+            [fig("nearly 800", 800, "approximate", low=720, high=800, counted=None,
+                 change="increase")]),
+    # a level reached after an adverb; a level reached by an object of "raise" is no movement
+    Example("Inflation climbed sharply to 2.5% in May.",
+            [fig("2.5%", 2.5, unit="percent", change="increase")]),
+    Example("The firm raised its forecast to $5bn.",
+            [fig("$5bn", 5e9, unit="USD", category="money")]),
+    Example("They drove to 30 towns.",
+            [fig("30", 30, counted="towns")]),
     Example("The council approved an extra $800m for schools.",
             [fig("$800m", 800e6, unit="USD", change="increase")]),
     # an addition after a movement verb moves the verb's way

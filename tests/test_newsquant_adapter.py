@@ -23,8 +23,13 @@ ROWS = [
     ("The plan adds an additional 20 miles of track.", [(20, "mile", "=")]),
     ("The stock closed 4.5% higher at $12.", [(4.5, "percentage", "="), (12, "dollar", "=")]),
     ("Shares fell a further 2% on Monday.", [(2, "percentage", "down")]),
-    # the level reached is not a movement
+    # the level a movement reaches is NewsQuant's `=` (our `change` moves it, DESIGN.md)
     ("Casualties may climb to nearly 800.", [(800, None, "~")]),
+    ("Inflation rose to 2.5% in May.", [(2.5, "percentage", "=")]),
+    # a conversion in parentheses is labelled as the figure it converts
+    ("The car's speed falls to 87 mph (140 km/h).", [(87, "mile per hour", "="),
+                                                    (140, "kilometre per hour", "=")]),
+    ("The river fell 2 metres (6.6 feet) overnight.", [(2, "metre", "down"), (6.6, "foot", "down")]),
     # a fraction's unit is "% " and what it is a fraction of
     ("A quarter of the population is over 65.", [(0.25, "% population", "="), (65, None, ">")]),
     ("Almost half of which are abroad.", [(0.5, "% -", "~")]),

@@ -655,9 +655,10 @@ def _change_word_before(tok: Tokens, first: int) -> bool:
 def _change_before(tok: Tokens, first: int, unit: str | None) -> Change | None:
     """A movement word a few tokens before the figure ("rose 5%", "fell by a third", "up 3").
 
-    The figure after "to" is the level reached and the one after "from" the starting level:
-    neither is a movement. After "by", a few words may sit between the verb and the figure
-    ("grow sales by 35 per cent").
+    The level reached right after a movement ("rose to 2.5%", "may soar to nearly 1,000")
+    moves with it (DESIGN.md); after an amount ("rose 5% to $84") only the amount does, and the
+    starting level after "from" never does. After "by", a few words may sit between the verb
+    and the figure ("grow sales by 35 per cent").
     """
     k = first - 1
     if k >= 0 and tok.word[k] == "+" and tok.glued(first):
@@ -684,6 +685,8 @@ def _change_before(tok: Tokens, first: int, unit: str | None) -> Change | None:
             return found or addition
         if low == "by":
             seen_by = True
+        elif low == "to" and not seen_by and not (k > 0 and tok.low[k - 1] == "up"):
+            return addition or _change_before(tok, k, unit)  # but "up to" is a bound
         elif low in ("to", "from") or tok.is_digits(k) or not tok.word[k][0].isalnum():
             return addition
         elif low not in _SKIP_TO_CHANGE and not low.endswith("ly") and not seen_by:
