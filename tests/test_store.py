@@ -165,7 +165,7 @@ def run_figures(*args: str) -> subprocess.CompletedProcess:
 def test_ingest_waits_for_a_reader_to_let_go(tmp_path: Path) -> None:
     db = tmp_path / "f.duckdb"
     store.connect(db).close()
-    reader = hold_lock(db, "ro", 1.5)
+    reader = hold_lock(db, "ro", 4)  # longer than the start-up and reading before the first write
     result = run_figures("ingest", str(write_articles(tmp_path / "in", 3)), "--db", str(db))
     reader.wait()
     assert result.returncode == 0, result.stderr

@@ -58,16 +58,22 @@ class BatchStats:
     def failed(self) -> int:
         return len(self.failures)
 
-    def summary_lines(self) -> list[str]:
-        """Warnings (the first MAX_WARNINGS), a count line, then `error: input: reason` per failure.
-
-        Every failure is listed: each one is data the user must fix or knowingly drop.
-        """
+    def warning_lines(self) -> list[str]:
+        """`warning: input: message` for the first MAX_WARNINGS warnings, then how many more."""
         shown = [f"warning: {w}" for w in self.warnings[:MAX_WARNINGS]]
         if len(self.warnings) > MAX_WARNINGS:
             shown.append(f"warning: … and {len(self.warnings) - MAX_WARNINGS:,} more warnings")
+        return shown
+
+    def summary_lines(self) -> list[str]:
+        """Warnings, a count line, then `error: input: reason` per failure.
+
+        Every failure is listed: each one is data the user must fix or knowingly drop.
+        """
         counts = f"read {_plural(self.read, 'article')}, {_plural(self.claims, 'claim')}"
-        return [*shown, f"{counts}; {self.failed} failed"] + [f"error: {f}" for f in self.failures]
+        return [*self.warning_lines(), f"{counts}; {self.failed} failed"] + [
+            f"error: {f}" for f in self.failures
+        ]
 
 
 def _plural(count: int, noun: str) -> str:
