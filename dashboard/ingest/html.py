@@ -90,11 +90,13 @@ def _body_lines(text: str, title: str | None) -> str:
     return "\n".join(line for line in lines if len(_wall_hits(line)) < 2).strip()
 
 
-def parse_html(html: str, source: str, url: str | None = None) -> Article:
-    """Extract the article of an HTML page; raise InputError when it holds none."""
-    doc = trafilatura.bare_extraction(
+def _extract(html: str, url: str | None, fast: bool) -> trafilatura.settings.Document | None:
+    """trafilatura's main text and metadata (date via htmldate) from one parse of the page;
+    `fast` skips its fallback extractors (readability, jusText), which cost as much again."""
+    return trafilatura.bare_extraction(
         html,
         url=url,
+        fast=fast,
         with_metadata=True,
         include_comments=False,
         include_tables=False,
@@ -102,6 +104,17 @@ def parse_html(html: str, source: str, url: str | None = None) -> Article:
         favor_precision=True,
         date_extraction_params={"original_date": True, "extensive_search": True},
     )
+
+
+def parse_html(html: str, source: str, url: str | None = None) -> Article:
+    """Extract the article of an HTML page; raise InputError when it holds none.
+
+    The fast extraction comes first; only a page where it finds too little for an article is
+    extracted again with trafilatura's fallbacks, so odd layouts keep their text.
+    """
+    doc = _extract(html, url, fast=True)
+    if doc is None or len((doc.text or "").split()) < MIN_WORDS:
+        doc = _extract(html, url, fast=False) or doc
     text = (doc.text or "").strip() if doc is not None else ""
     if not text:
         raise InputError(source, "not an article (no main text found)")
