@@ -5,8 +5,8 @@ a read-only pass (the I/O peer) and a second ingest of the same folder (everythi
     python benchmarks/make_corpus.py ../shared/eval/attribution/dev.jsonl /tmp/figures-corpus
     python benchmarks/ingest.py /tmp/figures-corpus --jobs 1 2
 
-Each run goes through the path of `figures ingest`: `extract_batch` reads and extracts (in a
-process pool when jobs > 1) and `store.ingest_into` writes from this process. The database is a
+Each run goes through the path of `figures ingest` (`store.ingest_inputs`): `extract_batch` reads
+and extracts (in a process pool when jobs > 1) and this process writes. The database is a
 temporary file unless `--db PATH` names one (it must not exist yet: it is deleted before each
 run). A control line shows how much faster N processes run a pure-CPU loop than one on this
 machine at that moment (the cores are shared), to read the jobs=N figure against.
@@ -20,10 +20,11 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 from dashboard import store
 from dashboard.ingest import InputError, read_articles
-from dashboard.ingest.batch import BatchStats, extract_batch
+from dashboard.ingest.batch import BatchStats
 
 
 def time_read(inputs: list[Path]) -> tuple[float, int, int]:
@@ -36,11 +37,19 @@ def time_read(inputs: list[Path]) -> tuple[float, int, int]:
     return time.perf_counter() - start, read, failed
 
 
-def time_ingest(inputs: list[Path], jobs: int, db: Path) -> tuple[float, store.IngestReport]:
-    """Read, extract and store into `db` as `figures ingest` does: seconds and the report."""
-    start = time.perf_counter()
-    report = store.ingest_into(db, extract_batch(inputs, jobs=jobs, stats=BatchStats()))
-    return time.perf_counter() - start, report
+class Run(NamedTuple):
+    seconds: float  # wall clock
+    cpu: float  # CPU seconds of this process (reading, writing) and the workers
+    report: store.IngestReport
+
+
+def time_ingest(inputs: list[Path], jobs: int, db: Path) -> Run:
+    """Read, extract and store into `db` as `figures ingest` does."""
+    stats = BatchStats()
+    start, cpu = time.perf_counter(), time.process_time()
+    report = store.ingest_inputs(db, inputs, jobs=jobs, stats=stats)
+    cpu = time.process_time() - cpu + stats.worker_cpu
+    return Run(time.perf_counter() - start, cpu, report)
 
 
 def _burn(loops: int) -> float:
@@ -61,14 +70,18 @@ def machine_speedup(jobs: int, loops: int = 3_000_000) -> float:
     return serial / (time.perf_counter() - start)
 
 
-def _line(label: str, seconds: float, report: store.IngestReport) -> str:
-    articles = report.ingested + report.replaced + report.unchanged
-    return (
+def _lines(label: str, run: Run, cores: int) -> list[str]:
+    report, seconds = run.report, run.seconds
+    articles = max(report.ingested + report.replaced + report.unchanged, 1)
+    return [
         f"{label}: {articles:,} articles ({report.ingested:,} ingested, {report.unchanged:,}"
         f" unchanged, {report.failed} failed), {report.claims:,} claims in {seconds:.2f} s"
         f" = {articles / seconds:,.0f} articles/s, {report.claims / seconds:,.0f} claims/s;"
-        f" 10,000 articles ≈ {10_000 * seconds / max(articles, 1):.1f} s"
-    )
+        f" 10,000 articles ≈ {10_000 * seconds / articles:.1f} s",
+        f"{'':{len(label)}}  CPU {run.cpu:.2f} s in all processes = {1000 * run.cpu / articles:.1f}"
+        f" ms/article; on {cores} idle cores 10,000 articles ≥"
+        f" {10_000 * run.cpu / articles / cores:.1f} s",
+    ]
 
 
 def main() -> None:
@@ -87,18 +100,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         db = args.db or Path(scratch) / "bench.duckdb"
         seconds, read, failed = time_read(inputs)
-        print(f"read only       : {read:,} articles ({failed} failed) in {seconds:.2f} s", end="")
+        print(f"read only   : {read:,} articles ({failed} failed) in {seconds:.2f} s", end="")
         print(f" = {read / seconds:,.0f} articles/s")
         base = None
         for jobs in args.jobs:
             if jobs > 1:
-                print(f"control         : {jobs} processes of pure CPU run ×{machine_speedup(jobs):.2f}")
+                print(f"control     : {jobs} processes of pure CPU run ×{machine_speedup(jobs):.2f}")
             db.unlink(missing_ok=True)
-            seconds, report = time_ingest(inputs, jobs, db)
-            base = base or seconds
-            print(_line(f"ingest jobs={jobs}  ", seconds, report) + f" (×{base / seconds:.2f})")
-        seconds, report = time_ingest(inputs, args.jobs[-1], db)
-        print(_line(f"again  jobs={args.jobs[-1]}  ", seconds, report))
+            run = time_ingest(inputs, jobs, db)
+            base = base or run.seconds
+            lines = _lines(f"ingest jobs={jobs}", run, jobs)
+            print(lines[0] + f" (×{base / run.seconds:.2f})", *lines[1:], sep="\n")
+        print(*_lines(f"again  jobs={args.jobs[-1]}", time_ingest(inputs, args.jobs[-1], db),
+                      args.jobs[-1]), sep="\n")
 
 
 if __name__ == "__main__":

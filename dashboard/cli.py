@@ -17,7 +17,7 @@ from dashboard import __version__
 from dashboard.export import FORMATS, render, to_parquet_bytes
 from dashboard.filters import HEDGED_VALUES, Filters
 from dashboard.ingest import InputError, InputWarning
-from dashboard.ingest.batch import BatchStats, Result, extract_batch, progress_bar
+from dashboard.ingest.batch import BatchStats, extract_batch, progress_bar
 from dashboard.ingest.dumps import parse_mapping
 
 
@@ -41,11 +41,11 @@ def _mapping(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
 
 
 @contextmanager
-def _batch(inputs: Iterable[str], stats: BatchStats, **options: Any) -> Iterator[Iterator[Result]]:
-    """Read and extract `inputs` under a progress bar; the warnings raised go into `stats`."""
+def _reporting(stats: BatchStats) -> Iterator[Callable[[BatchStats], None]]:
+    """A progress bar callback for a batch; the warnings raised meanwhile go into `stats`."""
     with warnings.catch_warnings(record=True) as caught, progress_bar() as progress:
         warnings.simplefilter("always", InputWarning)
-        yield extract_batch(inputs, progress=progress, stats=stats, **options)
+        yield progress
     stats.warnings.extend(str(warning.message) for warning in caught)
 
 
@@ -102,13 +102,15 @@ def extract(
         figures extract dump.csv --map text=body,published=date --jobs 2 -o claims.csv
     """
     stats = BatchStats()
-    with _batch(
-        inputs, stats, jobs=jobs, mapping=mapping, follow=follow, allow_private=allow_private
-    ) as results:
+    with _reporting(stats) as progress:
+        results = extract_batch(
+            inputs, jobs=jobs, progress=progress, stats=stats,
+            mapping=mapping, follow=follow, allow_private=allow_private,
+        )
         rows = [
             claim.model_dump()
             for item in results if not isinstance(item, InputError)
-            for claim in item[1]
+            for claim in item[1] or ()
         ]
     data = render(rows, fmt)
     if output:
@@ -128,15 +130,20 @@ db_option = click.option(
 )
 
 
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
 def _ingest(paths: Iterable[str], db: Path | None, **options: Any) -> int:
     """Read, extract and store the articles of `paths`; print the summary and one line per
     failure on standard error; return the number of failures."""
     from dashboard import store
 
     stats = BatchStats()
-    with _batch(paths, stats, **options) as results:
-        report = store.ingest_into(
-            store.resolve_db_path(db), results, on_wait=lambda m: click.echo(m, err=True)
+    with _reporting(stats) as progress:
+        report = store.ingest_inputs(
+            store.resolve_db_path(db), paths, on_wait=_say, progress=progress, stats=stats,
+            **options,
         )
     for line in [*stats.warning_lines(), report.summary()]:
         click.echo(line, err=True)

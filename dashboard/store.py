@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import platformdirs
@@ -26,6 +27,7 @@ import pyarrow as pa
 
 from dashboard.extract import extract_claims
 from dashboard.ingest import InputError
+from dashboard.ingest.batch import extract_batch
 from dashboard.models import CLAIM_COLUMNS, Article, Claim
 from dashboard.schema import ARTICLE_SCHEMA, CLAIM_SCHEMA, SCHEMA_SQL, claim_rows
 
@@ -143,8 +145,9 @@ class IngestReport:
 
 
 #: What ingestion takes: an article (its claims extracted on the way in), an article with its
-#: claims already extracted (a batch's result), or the error of an input that could not be read.
-Item = Article | tuple[Article, list[Claim]] | InputError
+#: claims already extracted (a batch's result; None if the batch skipped it as stored
+#: unchanged), or the error of an input that could not be read.
+Item = Article | tuple[Article, list[Claim] | None] | InputError
 
 
 @dataclass
@@ -155,6 +158,16 @@ class _Staged:
     article: Article
     claims: list[Claim]
     outcomes: list[str]
+
+
+def stored_hashes(
+    db: str | Path, *, wait: float = 60.0, on_wait: Callable[[str], None] | None = None
+) -> dict[str, str]:
+    """Article id → text hash of every article in the file `db` (created if need be), so a
+    batch can skip extracting what is stored unchanged. Opening it first also fails fast on a
+    database that is busy or cannot be written, before any work is done."""
+    with connect(db, wait=wait, on_wait=on_wait) as con:
+        return dict(con.execute("SELECT article_id, text_hash FROM articles").fetchall())
 
 
 def _stored_hashes(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
@@ -275,12 +288,12 @@ def ingest_into(
     db: str | Path,
     items: Iterable[Item],
     *,
-    hold: float = 1.0,
+    every: float = 3.0,
     wait: float = 60.0,
     on_wait: Callable[[str], None] | None = None,
     extract: Callable[[Article], list[Claim]] = extract_claims,
 ) -> IngestReport:
-    """Ingest `items` into the file `db` in groups: what arrives within `hold` seconds (at most
+    """Ingest `items` into the file `db` in groups: what arrives within `every` seconds (at most
     GROUP_SIZE articles) is written in one short session.
 
     Readers (the dashboard) cannot open the file while a writer holds it, so the file is open
@@ -306,8 +319,23 @@ def ingest_into(
             if not group:
                 started = time.monotonic()
             group.append(item)
-            if len(group) >= GROUP_SIZE or time.monotonic() - started > hold:
+            if len(group) >= GROUP_SIZE or time.monotonic() - started > every:
                 flush()
     finally:
         flush()
     return report
+
+
+def ingest_inputs(
+    db: str | Path,
+    inputs: Iterable[str | Path],
+    *,
+    on_wait: Callable[[str], None] | None = None,
+    **batch_options: Any,
+) -> IngestReport:
+    """Read, extract and store `inputs` as `figures ingest` does: `extract_batch` (with
+    `batch_options`: jobs, progress, stats, mapping, follow …) reads and extracts, skipping the
+    articles stored unchanged, and this process alone writes the results into `db`."""
+    stored = stored_hashes(db, on_wait=on_wait)
+    results = extract_batch(inputs, stored=stored, **batch_options)
+    return ingest_into(db, results, on_wait=on_wait)
