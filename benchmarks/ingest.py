@@ -40,6 +40,7 @@ def time_read(inputs: list[Path]) -> tuple[float, int, int]:
 class Run(NamedTuple):
     seconds: float  # wall clock
     cpu: float  # CPU seconds of this process (reading, writing) and the workers
+    workers: float  # CPU seconds of the workers alone (jobs > 1)
     report: store.IngestReport
 
 
@@ -49,7 +50,7 @@ def time_ingest(inputs: list[Path], jobs: int, db: Path) -> Run:
     start, cpu = time.perf_counter(), time.process_time()
     report = store.ingest_inputs(db, inputs, jobs=jobs, stats=stats)
     cpu = time.process_time() - cpu + stats.worker_cpu
-    return Run(time.perf_counter() - start, cpu, report)
+    return Run(time.perf_counter() - start, cpu, stats.worker_cpu, report)
 
 
 def _burn(loops: int) -> float:
@@ -78,7 +79,8 @@ def _lines(label: str, run: Run, cores: int) -> list[str]:
         f" unchanged, {report.failed} failed), {report.claims:,} claims in {seconds:.2f} s"
         f" = {articles / seconds:,.0f} articles/s, {report.claims / seconds:,.0f} claims/s;"
         f" 10,000 articles ≈ {10_000 * seconds / articles:.1f} s",
-        f"{'':{len(label)}}  CPU {run.cpu:.2f} s in all processes = {1000 * run.cpu / articles:.1f}"
+        f"{'':{len(label)}}  CPU {run.cpu:.2f} s in all processes (workers {run.workers:.2f} s)"
+        f" = {1000 * run.cpu / articles:.1f}"
         f" ms/article; on {cores} idle cores 10,000 articles ≥"
         f" {10_000 * run.cpu / articles / cores:.1f} s",
     ]
