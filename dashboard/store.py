@@ -18,6 +18,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from dashboard.extract import extract_claims
 from dashboard.ingest import InputError
 from dashboard.ingest.batch import extract_batch
 from dashboard.models import CLAIM_COLUMNS, Article, Claim
-from dashboard.schema import ARTICLE_SCHEMA, CLAIM_SCHEMA, SCHEMA_SQL, claim_rows
+from dashboard.schema import ARTICLE_SCHEMA, CLAIM_SCHEMA, SCHEMA_SQL
 
 #: Environment variable that names the database file when `--db` is not given.
 DB_ENV = "FIGURES_DB"
@@ -180,7 +181,7 @@ def _stored_hashes(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, 
 
 def _failure(item: Article, error: Exception) -> str:
     reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return f"{item.source or item.title or item.article_id}: {reason}"
+    return f"{item.source or item.url or item.title or item.article_id}: {reason}"
 
 
 def _stage(
@@ -218,6 +219,17 @@ def _stage(
         known[key] = article.text_hash
 
 
+def claim_table(claims: Iterable[Claim]) -> pa.Table:
+    """Claims as an Arrow table (CLAIM_SCHEMA), built column by column: several times faster
+    than a dict per claim, and the single writer of a parallel ingest must keep up."""
+    claims = list(claims)
+    columns = {}
+    for name in CLAIM_COLUMNS:
+        values = [getattr(claim, name) for claim in claims]
+        columns[name] = [v.value if isinstance(v, Enum) else v for v in values]
+    return pa.table(columns, schema=CLAIM_SCHEMA)
+
+
 def _write(con: duckdb.DuckDBPyConnection, staged: list[_Staged]) -> None:
     """Replace the rows of the staged articles and their claims in one transaction."""
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -225,7 +237,7 @@ def _write(con: duckdb.DuckDBPyConnection, staged: list[_Staged]) -> None:
         {**s.article.model_dump(include=set(ARTICLE_SCHEMA.names)), "ingested_at": now}
         for s in staged
     ]
-    claims = claim_rows(claim for s in staged for claim in s.claims)
+    claims = claim_table(claim for s in staged for claim in s.claims)
     con.register("incoming_articles", pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA))
     con.execute("BEGIN TRANSACTION")
     try:
@@ -235,8 +247,8 @@ def _write(con: duckdb.DuckDBPyConnection, staged: list[_Staged]) -> None:
                 "WHERE article_id IN (SELECT article_id FROM incoming_articles)"
             )
         con.execute("INSERT INTO articles SELECT * FROM incoming_articles")
-        if claims:
-            insert_claims(con, pa.Table.from_pylist(claims, schema=CLAIM_SCHEMA))
+        if claims.num_rows:
+            insert_claims(con, claims)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
