@@ -8,7 +8,8 @@ Tables (documented in the README so any DuckDB client can query the file):
 
 DuckDB lets one process write a file and no other process open it meanwhile, so connections are
 short-lived: `connect()` retries for a while when another process holds the lock, and raises
-`DatabaseBusy` with a readable message when it gives up.
+`DatabaseBusy` with a readable message when it gives up. Ingestion opens the file only to write
+a group of articles, in one transaction per group (one per article would cost ten times more).
 """
 
 from __future__ import annotations
