@@ -6,14 +6,17 @@ import dataclasses
 import os
 import sys
 import warnings
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 
 from dashboard import __version__
 from dashboard.export import FORMATS, render, to_parquet_bytes
 from dashboard.filters import HEDGED_VALUES, Filters
-from dashboard.ingest import InputError, InputWarning, read_articles
+from dashboard.ingest import InputError, InputWarning
 from dashboard.ingest.batch import BatchStats, extract_batch, progress_bar
 from dashboard.ingest.dumps import parse_mapping
 
@@ -37,6 +40,40 @@ def _mapping(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
         raise click.BadParameter(str(exc)) from None
 
 
+@contextmanager
+def _reporting(stats: BatchStats) -> Iterator[Callable[[BatchStats], None]]:
+    """A progress bar callback for a batch; the warnings raised meanwhile go into `stats`."""
+    with warnings.catch_warnings(record=True) as caught, progress_bar() as progress:
+        warnings.simplefilter("always", InputWarning)
+        yield progress
+    stats.warnings.extend(str(warning.message) for warning in caught)
+
+
+def read_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The reading and batch options `extract` and `ingest` share."""
+    for option in reversed([
+        click.option(
+            "--map", "mapping", multiple=True, callback=_mapping, metavar="FIELD=COLUMN,...",
+            help="Columns of CSV/JSONL dumps for text, title, published, outlet, url, author "
+            "(found by common names unless given), e.g. --map text=body,published=date.",
+        ),
+        click.option(
+            "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+            help="Processes reading and extracting; 0 = one per CPU core.",
+        ),
+        click.option(
+            "--follow", is_flag=True,
+            help="For feeds, fetch each entry's page and read the article there.",
+        ),
+        click.option(
+            "--allow-private", is_flag=True,
+            help="Let URLs reach loopback, private and link-local addresses (refused by default).",
+        ),
+    ]):
+        command = option(command)
+    return command
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
@@ -47,22 +84,7 @@ def _mapping(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file instead of standard output.",
 )
-@click.option(
-    "--map", "mapping", multiple=True, callback=_mapping, metavar="FIELD=COLUMN,...",
-    help="Columns of CSV/JSONL dumps for text, title, published, outlet, url, author "
-    "(found by common names unless given), e.g. --map text=body,published=date.",
-)
-@click.option(
-    "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
-    help="Processes reading and extracting; 0 = one per CPU core.",
-)
-@click.option(
-    "--follow", is_flag=True, help="For feeds, fetch each entry's page and read the article there."
-)
-@click.option(
-    "--allow-private", is_flag=True,
-    help="Let URLs reach loopback, private and link-local addresses (refused by default).",
-)
+@read_options
 def extract(
     inputs: tuple[str, ...], fmt: str, output: Path | None, mapping: dict[str, str],
     jobs: int, follow: bool, allow_private: bool,
@@ -80,22 +102,22 @@ def extract(
         figures extract dump.csv --map text=body,published=date --jobs 2 -o claims.csv
     """
     stats = BatchStats()
-    rows = []
-    with warnings.catch_warnings(record=True) as caught, progress_bar() as progress:
-        warnings.simplefilter("always", InputWarning)
-        for item in extract_batch(
+    with _reporting(stats) as progress:
+        results = extract_batch(
             inputs, jobs=jobs, progress=progress, stats=stats,
             mapping=mapping, follow=follow, allow_private=allow_private,
-        ):
-            if not isinstance(item, InputError):
-                rows.extend(claim.model_dump() for claim in item[1])
+        )
+        rows = [
+            claim.model_dump()
+            for item in results if not isinstance(item, InputError)
+            for claim in item[1] or ()
+        ]
     data = render(rows, fmt)
     if output:
         output.write_bytes(data)
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    stats.warnings.extend(str(warning.message) for warning in caught)
     for line in stats.summary_lines():
         click.echo(line, err=True)
     if stats.failed:
@@ -108,37 +130,57 @@ db_option = click.option(
 )
 
 
-def _ingest(paths: tuple[Path, ...], db: Path | None) -> int:
-    """Store the articles of `paths`; print a summary and one line per failure; return failures."""
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _ingest(paths: Iterable[str], db: Path | None, **options: Any) -> int:
+    """Read, extract and store the articles of `paths`; print the summary and one line per
+    failure on standard error; return the number of failures."""
     from dashboard import store
 
-    report = store.ingest_into(
-        store.resolve_db_path(db), read_articles(paths), on_wait=lambda m: click.echo(m, err=True)
-    )
+    stats = BatchStats()
+    with _reporting(stats) as progress:
+        report = store.ingest_inputs(
+            store.resolve_db_path(db), paths, on_wait=_say, progress=progress, stats=stats,
+            **options,
+        )
+    for line in [*stats.warning_lines(), report.summary()]:
+        click.echo(line, err=True)
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
-    click.echo(report.summary(), err=True)
     return report.failed
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True)
 @db_option
-def ingest(paths: tuple[Path, ...], db: Path | None) -> None:
+@read_options
+def ingest(
+    inputs: tuple[str, ...], db: Path | None, mapping: dict[str, str], jobs: int,
+    follow: bool, allow_private: bool,
+) -> None:
     """Store articles and their claims in the database.
 
-    Re-ingesting an article adds nothing; an article whose text changed has its
-    claims replaced in one transaction. Each article is committed on its own, so a
-    failure part-way leaves the others stored. Waits while the dashboard reads.
+    INPUTS are what `figures extract` reads: article files of every format, directories,
+    http(s) URLs, or - for standard input. An article already stored (same URL, else same
+    outlet, title and date, else same text) is left alone when its text is unchanged, and
+    has its row and claims replaced in one transaction when its text changed. It ends with a
+    summary (ingested, unchanged, replaced, failed) and one line per failed input on standard
+    error; everything read is stored, and the exit status is 1 if any input failed. Waits
+    while the dashboard reads.
 
     \b
     Example:
         figures ingest data/articles --db figures.duckdb
+        figures ingest feed.xml --follow --jobs 2
     """
     from dashboard.store import DatabaseBusy
 
     try:
-        failed = _ingest(paths, db)
+        failed = _ingest(
+            inputs, db, jobs=jobs, mapping=mapping, follow=follow, allow_private=allow_private
+        )
     except DatabaseBusy as busy:
         raise click.ClickException(str(busy)) from None
     sys.exit(1 if failed else 0)
@@ -206,11 +248,11 @@ def export(db: Path | None, view: str | None, fmt: str, output: Path | None, **o
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1)
 @db_option
 @click.option("--port", type=int, default=8501, show_default=True, help="Port to serve on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-def dashboard(paths: tuple[Path, ...], db: Path | None, port: int, host: str) -> None:
+def dashboard(paths: tuple[str, ...], db: Path | None, port: int, host: str) -> None:
     """Start the dashboard, after ingesting PATHS (articles not yet stored).
 
     Serves the Streamlit app headless (no browser prompt, no usage statistics) on

@@ -194,6 +194,21 @@ def test_cli_refuses_private_urls_without_the_flag(server):
     assert allowed.exit_code == 0, allowed.stderr
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_ingest_follows_a_feed_and_reports_the_404(server, tmp_path, jobs):
+    db = str(tmp_path / "f.duckdb")
+    runner = CliRunner()
+    refused = runner.invoke(main, ["ingest", f"{server}/feed", "--db", db, "-j", jobs])
+    assert refused.exit_code == 1 and "--allow-private" in refused.stderr
+    args = ["ingest", f"{server}/feed", "--follow", "--allow-private", "--db", db, "-j", jobs]
+    for outcome in ("1 ingested, 0 unchanged", "0 ingested, 1 unchanged"):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 1, result.stderr
+        lines = result.stderr.splitlines()
+        assert lines[-2].startswith(f"{outcome}, 0 replaced, 1 failed; ")
+        assert lines[-1] == f"error: {server}/feed entry 2 ({server}/missing): HTTP 404 Not Found"
+
+
 @pytest.fixture(scope="module")
 def tls_server(tmp_path_factory):
     """The same handler over TLS with a self-signed certificate made by openssl."""

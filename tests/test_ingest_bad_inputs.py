@@ -1,5 +1,6 @@
-"""A folder of bad and tricky inputs read together with good ones: every good article is read,
-every bad input is reported once with its reason, and nothing stops the batch.
+"""A folder of bad and tricky inputs read together with good ones: every good article is read
+(and stored by `figures ingest`), every bad input is reported once with its reason, and nothing
+stops the batch.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import warnings
 import zipfile
 from pathlib import Path
 
+import duckdb
 import pytest
 from click.testing import CliRunner
 
@@ -164,3 +166,55 @@ def test_the_cli_summarises_and_exits_1(folder):
     assert f"error: {folder}/broken.xml: malformed feed: no element found at line 1" in failures
     assert "Traceback" not in result.output
     assert result.stdout.strip()  # the good articles' claims were still written
+
+
+def _ingest(folder: Path, db: Path, jobs: str, *extra: str):
+    result = CliRunner().invoke(main, ["ingest", str(folder), *extra, "--db", str(db), "-j", jobs])
+    assert "Traceback" not in result.output
+    return result, result.stderr.splitlines()
+
+
+def _stored(db: Path) -> tuple[list[str], int, int]:
+    """Sources of the stored articles, how many articles and claims have a duplicate id."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT source FROM articles ORDER BY source").fetchall()
+        sources = [row[0] for row in rows]
+        dupes = [
+            con.execute(f"SELECT count(*) - count(DISTINCT {key}) FROM {table}").fetchone()[0]
+            for table, key in (("articles", "article_id"), ("claims", "claim_id"))
+        ]
+    return sources, *dupes
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ingest_stores_the_good_reports_the_bad_and_dedupes(folder, tmp_path_factory, jobs):
+    db = tmp_path_factory.mktemp("db") / "f.duckdb"
+    good, bad = len(GOOD_TEXT), len(REASONS)
+    # good.txt given twice in one run: stored once, the second counted unchanged
+    result, lines = _ingest(folder, db, jobs, str(folder / "good.txt"))
+    assert result.exit_code == 1
+    summary = next(line for line in lines if " ingested, " in line)
+    expected = rf"{good} ingested, 1 unchanged, 0 replaced, {bad} failed; \d+ claims written"
+    assert re.fullmatch(expected, summary)
+    failures = [line.removeprefix("error: ") for line in lines if line.startswith("error: ")]
+    assert len(failures) == bad
+    for name, reason in REASONS.items():
+        assert any(f.startswith(f"{folder}/{name}: ") and reason in f for f in failures), name
+    assert any(line.startswith("warning: ") and "invalid-utf8.txt" in line for line in lines)
+    sources, article_dupes, claim_dupes = _stored(db)
+    assert {_name(source, folder) for source in sources} == set(GOOD_TEXT)
+    assert (len(sources), article_dupes, claim_dupes) == (good, 0, 0)
+
+    # again: nothing changed, nothing written; the same failures reported
+    result, lines = _ingest(folder, db, jobs)
+    assert result.exit_code == 1
+    assert f"0 ingested, {good} unchanged, 0 replaced, {bad} failed; 0 claims written" in lines
+    assert _stored(db)[0] == sources
+
+    # a page whose text changed replaces its article and claims
+    (folder / "good.txt").write_text(
+        "Power cuts after storm\nDate: 2 March 2025\n\nOfficials said 31 people were hurt."
+    )
+    result, lines = _ingest(folder, db, jobs)
+    assert f"0 ingested, {good - 1} unchanged, 1 replaced, {bad} failed; 1 claims written" in lines
+    assert _stored(db) == (sources, 0, 0)

@@ -88,3 +88,16 @@ def test_workers_warnings_reach_the_caller_and_stdin_keeps_its_place(folder, mon
         results = list(extract_batch([folder, "-", folder / "a01.txt"], jobs=2))
     sources = [r[0].source for r in results if not isinstance(r, InputError)]
     assert sources[-2:] == ["<stdin>", str(folder / "a01.txt")]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_stored_unchanged_articles_are_not_extracted_again(folder, jobs):
+    first = [r for r in extract_batch([folder]) if not isinstance(r, InputError)]
+    stored = {article.article_id: article.text_hash for article, _ in first[:10]}
+    stored[first[10][0].article_id] = "the hash of an older text"
+    again = [
+        r for r in extract_batch([folder], jobs=jobs, stored=stored)
+        if not isinstance(r, InputError)
+    ]
+    assert [claims for _, claims in again[:10]] == [None] * 10
+    assert again[10:] == first[10:]  # a changed text and the new articles are extracted

@@ -93,6 +93,10 @@ def _zip(members: dict[str, str]) -> bytes:
     return buffer.getvalue()
 
 
+OLD_LAYOUT = (
+    "The river rose by more than 2 metres overnight and about 300 homes were flooded, officials "
+    "said on Monday, while the 4 shelters in the valley took in nearly 900 people by the evening. "
+) * 2
 TEXT_FILE = "Council approves budget\nDate: Feb. 3, 2025\nSource: Town Crier\n\nThe council approved a $12m budget."
 
 EXAMPLES = [
@@ -147,6 +151,21 @@ EXAMPLES = [
         "html with banner in article",
         {"b.html": page("<p>We use cookies and data to show personalised ads. Accept all?</p>")},
         [{"has": ["about 2.1 million passengers"], "lacks": ["cookies", "Accept all"]}],
+    ),
+    # Old layouts without paragraphs (text in bare divs or a font tag) defeat trafilatura's fast
+    # extractor; its fallbacks still find the article.
+    Example(
+        "html without paragraphs",
+        {
+            "divs.html": f"<html><head><title>Flood</title></head><body><div><div>{OLD_LAYOUT}"
+            f"</div><div>{OLD_LAYOUT}</div></div></body></html>",
+            "font.html": f"<html><body><center><font>{OLD_LAYOUT}<br><br>{OLD_LAYOUT}"
+            "</font></center></body></html>",
+        },
+        [
+            {"title": "Flood", "has": ["about 300 homes were flooded"]},
+            {"has": ["more than 2 metres overnight"]},
+        ],
     ),
     # RSS 2.0: one article per item, RFC 822 dates as written (not shifted to UTC), the channel
     # title as outlet, HTML stripped, "email (Name)" authors reduced to the name.

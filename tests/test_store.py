@@ -20,6 +20,7 @@ from dashboard import store
 from dashboard.cli import main
 from dashboard.extract import extract_claims
 from dashboard.models import CLAIM_COLUMNS, Article
+from dashboard.schema import claim_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -80,7 +81,7 @@ def test_stored_claims_equal_the_pipeline_output(tmp_path: Path) -> None:
     store.ingest(con, [one])
     cursor = con.execute(f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims ORDER BY char_start")
     stored = [dict(zip(CLAIM_COLUMNS, row, strict=True)) for row in cursor.fetchall()]
-    assert stored == store.claim_rows(extract_claims(one))
+    assert stored == claim_rows(extract_claims(one))
 
 
 @pytest.mark.parametrize("error", [ValueError("parser failed"), RuntimeError("parser failed"),
@@ -97,6 +98,26 @@ def test_a_failing_article_is_reported_and_the_others_are_stored(tmp_path: Path,
     assert (report.ingested, report.failed) == (2, 1)
     assert "parser failed" in report.errors[0]
     assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+
+
+def test_a_group_that_cannot_be_written_is_retried_one_article_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write = store._write
+
+    def refuse_poison(con, staged):
+        if any("poison" in s.article.text for s in staged):
+            raise duckdb.ConstraintException("refused by the test")
+        write(con, staged)
+
+    monkeypatch.setattr(store, "_write", refuse_poison)
+    con = store.connect(tmp_path / "f.duckdb")
+    batch = [article("Here 10 people died.", "u1"), article("A poison 2.", "u2"),
+             article("A 3 there.", "u3")]
+    report = store.ingest(con, batch)
+    assert (report.ingested, report.errors) == (2, ["u2: refused by the test"])
+    urls = con.execute("SELECT url FROM articles ORDER BY url").fetchall()
+    assert urls == [("u1",), ("u3",)]
 
 
 def test_an_interrupted_batch_keeps_every_committed_article(tmp_path: Path) -> None:
@@ -165,7 +186,7 @@ def run_figures(*args: str) -> subprocess.CompletedProcess:
 def test_ingest_waits_for_a_reader_to_let_go(tmp_path: Path) -> None:
     db = tmp_path / "f.duckdb"
     store.connect(db).close()
-    reader = hold_lock(db, "ro", 1.5)
+    reader = hold_lock(db, "ro", 4)  # longer than the start-up and reading before the first write
     result = run_figures("ingest", str(write_articles(tmp_path / "in", 3)), "--db", str(db))
     reader.wait()
     assert result.returncode == 0, result.stderr

@@ -16,6 +16,9 @@ PAGE = b"""<html><head><title>Dam breaks | River News</title>
 <p>The dam gave way on Tuesday morning and flooded the valley below it for hours.</p>
 <p>Rescuers said 45 people were taken to safety and 12 homes were destroyed by the water.</p>
 </article><footer>Cookie settings</footer></body></html>"""
+COOKIE_WALL = b"""<html><head><title>Your privacy</title></head><body><div id="wall">
+<h2>Your privacy matters to us</h2><p>This site uses cookies to measure traffic and show
+personalized ads. Manage preferences or accept all to keep reading.</p></div></body></html>"""
 
 
 class Upload(NamedTuple):
@@ -37,7 +40,9 @@ UPLOADS = [
     # a Latin-1 file is decoded, not refused (issue 7: detect the encoding)
     Upload("latin.txt", "Caf\xe9 news\n\nThe caf\xe9 in Z\xfcrich served 40 cr\xe8me br\xfbl\xe9e desserts.".encode("latin-1"), "Caf\xe9 news"),
     Upload("title-only.txt", b"Just a title\n", None, "no article text"),
-    Upload("blank.html", b"<html><body></body></html>", None, "no article text"),
+    Upload("blank.html", b"<html><body></body></html>", None, "not an article"),
+    # a cookie wall is no article either (the reader of `figures ingest` decides)
+    Upload("wall.html", COOKIE_WALL, None, "not an article (a cookie, consent or login wall"),
 ]
 
 
@@ -63,3 +68,10 @@ def test_pasted_text_uses_the_text_format() -> None:
     article = read_pasted("Budget passes\nSource: City Paper\n\nThe council approved 12 projects.")
     assert not isinstance(article, InputError)
     assert (article.title, article.outlet, article.source) == ("Budget passes", "City Paper", "pasted text")
+
+
+def test_a_pasted_web_page_is_read_as_html() -> None:
+    article = read_pasted(PAGE.decode())
+    assert not isinstance(article, InputError)
+    assert (article.title, article.outlet) == ("Dam breaks", "River News")
+    assert "Home | World" not in article.text
