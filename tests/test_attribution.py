@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.extract.attribution import Attribution, attribute
+from dashboard.extract.sentences import split_sentences
 from dashboard.models import QuoteKind
 
 D, I, N = QuoteKind.direct, QuoteKind.indirect, QuoteKind.none
@@ -107,6 +108,11 @@ CANONICAL = [
             "ships sank.", "6", "He", None, "said", I),
     Example("Union leaders warned of a walkout. They said 600 workers would strike.", "600",
             "Union leaders", None, "said", I, True),
+    # the antecedent and the role may be in sentences that hold no figure, before or after
+    Example("Mayor Ana Ruiz said the port was old.\nCranes rusted.\nShe said 6 ships sank.",
+            "6", "Ana Ruiz", "Mayor", "said", I),
+    Example("Ferreira said 3 banks would merge. Rosa Ferreira, the finance minister, said talks "
+            "went on.", "3", "Rosa Ferreira", "finance minister", "said", I, True),
 ]
 
 # Quotations: straight and curly, double and single, over paragraphs, mixed, neighbouring cue.
@@ -237,3 +243,4 @@ def test_one_attribution_per_span_in_order() -> None:
     got = attribute(text, spans)
     assert [a.attributed_to for a in got] == ["Ana Ruiz", "Ana Ruiz", None]
     assert attribute(text, []) == []
+    assert attribute(text, spans, split_sentences(text)) == got

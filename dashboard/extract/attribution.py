@@ -22,7 +22,11 @@ How it reads an article:
    ("X delivered this statistic"), or to an introduction ending in a colon before them.
 4. Names are canonical (`speakers.Speakers`): surname → fullest name, acronym → expansion,
    pronoun → nearest earlier speaker of a compatible kind within two paragraphs (else the
-   pronoun as written: no guessing).
+   pronoun as written: no guessing); the role is the first one the article gives the speaker.
+
+Frames are read lazily, sentence by sentence: most sentences hold no figure, and the others'
+frames matter only as a pronoun's antecedents (the sentences in its reach) or a speaker's role
+(the sentences that name it), which are read when a figure needs them.
 5. `hedged` comes from hedge words in the figure's clause, a hedging cue ("predicted") or a
    sentence that flags its figures as unverified.
 """
@@ -30,9 +34,10 @@ How it reads an article:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from dashboard.extract.lexicon import load_json, load_words
 from dashboard.extract.quotes import Quote, find_quotes
@@ -170,6 +175,7 @@ class _Frame:
     role: str | None
     zone: tuple[int, int]  # the source with its appositives and the cue: the reporter's words
     content: list[tuple[int, int]] = field(default_factory=list)
+    pronoun: bool = False  # `speaker` is a pronoun as written, resolved when the frame is used
 
     def covers(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.content)
@@ -238,20 +244,36 @@ def _valid_source(phrase: str) -> bool:
 class _Reader:
     """One article's sentences, quotations, names and frames."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, sentences: list[tuple[int, int]] | None = None) -> None:
         self.text = text
-        self.sentences = split_sentences(text)
+        self.sentences = split_sentences(text) if sentences is None else sentences
         self.sentence_starts = [s for s, _ in self.sentences]
         self.quotes = find_quotes(text)
         self.quote_starts = [q.start for q in self.quotes]
-        self.speakers = Speakers(text)
-        self.roles: dict[str, str] = {}
-        self.history: list[tuple[int, str, str]] = []  # (offset, speaker, kind) of named speakers
+        self.roles: dict[str, tuple[int, str]] = {}  # speaker → (offset, role) of its first role
+        self.roles_complete: set[str] = set()  # speakers whose every sentence has its frames
+        self.history: list[tuple[int, str, str]] = []  # (offset, speaker, kind), by offset
         self.genders: dict[str, str | None] = {}
         self.pointers: dict[int, _Frame | None] = {}
         self.labels: dict[int, _Frame | None] = {}
-        self.cues = [_find_cues(text, s, e) for s, e in self.sentences]
-        self.frames = [self._sentence_frames(i) for i in range(len(self.sentences))]
+        self._cues: dict[int, list[tuple[int, int]]] = {}
+        self._frames: dict[int, list[_Frame]] = {}
+
+    @cached_property
+    def speakers(self) -> Speakers:
+        return Speakers(self.text)
+
+    def cues(self, i: int) -> list[tuple[int, int]]:
+        """The cue spans of sentence `i`."""
+        if i not in self._cues:
+            self._cues[i] = _find_cues(self.text, *self.sentences[i])
+        return self._cues[i]
+
+    def frames(self, i: int) -> list[_Frame]:
+        """The frames of sentence `i`, read on first use."""
+        if i not in self._frames:
+            self._frames[i] = self._sentence_frames(i)
+        return self._frames[i]
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -274,7 +296,7 @@ class _Reader:
     def _sentence_frames(self, i: int) -> list[_Frame]:
         start, end = self.sentences[i]
         frames = []
-        cues = self.cues[i]
+        cues = self.cues(i)
         for k, (c_start, c_end) in enumerate(cues):
             if self.quote_at(c_start):
                 continue
@@ -521,31 +543,55 @@ class _Reader:
     def _make_frame(self, source: tuple[int, int], cue: tuple[int, int], cue_word: str,
                     content: list[tuple[int, int]], zone: tuple[int, int] | None = None,
                     appositive: re.Match[str] | None = None) -> _Frame:
-        phrase = self.text[source[0] : source[1]]
+        phrase = self.text[source[0] : source[1]].strip()
+        zone = zone or (min(source[0], cue[0]), max(source[1], cue[1]))
+        cue_word = " ".join(cue_word.lower().split())
+        if phrase.lower() in _PRONOUNS:
+            return _Frame(source, cue, cue_word, phrase, None, zone, content, pronoun=True)
         role = appositive.group(1) if appositive else None
         speaker, role = self._resolve(phrase, source[0], role)
-        zone = zone or (min(source[0], cue[0]), max(source[1], cue[1]))
-        return _Frame(source, cue, " ".join(cue_word.lower().split()), speaker, role, zone, content)
+        return _Frame(source, cue, cue_word, speaker, role, zone, content)
 
     # -- names -------------------------------------------------------------------------------
 
     def _resolve(self, phrase: str, pos: int, role: str | None = None) -> tuple[str, str | None]:
-        """Canonical speaker and role of a source phrase (`role` from an appositive);
-        remembers named speakers and their roles."""
-        bare = phrase.strip().lower()
-        kind = _PRONOUNS.get(bare)
-        if kind:
-            found = self._antecedent(kind, bare, pos)
-            if found is None:
-                return phrase.strip(), None
-            return found, self.roles.get(found)
+        """Canonical speaker and role of a source phrase that is no pronoun (`role` from an
+        appositive); remembers the speaker at `pos` for pronouns and its first role."""
         speaker, title = self.speakers.canonical(phrase)
         role = title or role
-        if role:
-            self.roles.setdefault(speaker, role)
-        role = role or self.roles.get(speaker)
-        self.history.append((pos, speaker, self._kind(speaker)))
+        if role and (speaker not in self.roles or pos < self.roles[speaker][0]):
+            self.roles[speaker] = (pos, role)
+        insort(self.history, (pos, speaker, self._kind(speaker)))
         return speaker, role
+
+    def _speaker(self, frame: _Frame) -> tuple[str, str | None]:
+        """The frame's speaker and role: a pronoun resolved to its antecedent (else kept as
+        written); the role from the frame, else the first role the article gives the speaker."""
+        if frame.pronoun:
+            bare = frame.speaker.lower()
+            frame.speaker = self._antecedent(_PRONOUNS[bare], bare, frame.source[0]) or frame.speaker
+            frame.pronoun = False
+        if frame.role or frame.speaker.lower() in _PRONOUNS:
+            return frame.speaker, frame.role
+        return frame.speaker, self._role(frame.speaker)
+
+    def _role(self, speaker: str) -> str | None:
+        """The first role the article gives `speaker`: reads the frames of every sentence that
+        may name it. A source phrase holds its speaker whole, or an acronym in its brackets, or
+        one part of a person's full name."""
+        if speaker not in self.roles_complete:
+            self.roles_complete.add(speaker)
+            words = speaker.split()
+            keys = {words[-1].strip("()")}
+            if speaker in self.speakers.person_names:
+                keys.add(words[0])
+            for key in keys:
+                at = self.text.find(key)
+                while at >= 0:
+                    self.frames(self.sentence_index(at))
+                    at = self.text.find(key, at + 1)
+        found = self.roles.get(speaker)
+        return found[1] if found else None
 
     def _antecedent(self, kind: str, pronoun: str, pos: int) -> str | None:
         """What a pronoun at `pos` refers to: for he/she a person named earlier in its sentence;
@@ -560,11 +606,14 @@ class _Reader:
             named = self._person_before(pos, self.sentences[self.sentence_index(pos)][0], gender)
             if named:
                 return named
-        for offset, name, name_kind in reversed(self.history):
+        for i in range(self.sentence_index(reach), self.sentence_index(pos)):
+            self.frames(i)  # the speakers named in reach
+        for k in range(bisect_left(self.history, (pos,)) - 1, -1, -1):
+            offset, name, name_kind = self.history[k]
             if offset < reach:
                 break
             compatible = name_kind == kind or kind == "person" and name_kind == "name"
-            if offset < pos and compatible and self._gender(name) in (None, gender):
+            if compatible and self._gender(name) in (None, gender):
                 return name
         return self._person_before(pos, reach, gender) if kind == "person" else None
 
@@ -624,7 +673,7 @@ class _Reader:
         colon = self._colon_speaker(para_start, first.start)
         if colon and _LABEL_START.search(self.text, para_start, colon.source[0]):
             return colon  # "HEADLINE - Carl Bialik: “…”": a label before the quote wins
-        candidates = [f for i in inside for f in self.frames[i] if not self.quote_at(f.cue[0])]
+        candidates = [f for i in inside for f in self.frames(i) if not self.quote_at(f.cue[0])]
         if candidates:
             return min(candidates, key=lambda f: _distance(f, first.start, last.end))
         if colon:  # "More from Smith: “…”", "Rep. Ann Lee (D-Ohio):“…”"
@@ -632,12 +681,12 @@ class _Reader:
         _, last_para_end = self.paragraph_of(last.start)
         after, before = inside[-1] + 1, inside[0] - 1
         if after < len(self.sentences) and self.sentences[after][0] < last_para_end:
-            if self.frames[after]:
-                return self.frames[after][0]
-        if before >= 0 and self.sentences[before][1] > para_start and self.frames[before]:
-            return self.frames[before][0]  # the main clause's, not one in a subordinate clause
+            if self.frames(after):
+                return self.frames(after)[0]
+        if before >= 0 and self.sentences[before][1] > para_start and self.frames(before):
+            return self.frames(before)[0]  # the main clause's, not one in a subordinate clause
         if para_start == first.start - _indent(self.text, para_start, first.start) and before >= 0:
-            prev = self.frames[before]
+            prev = self.frames(before)
             if prev:
                 return prev[-1]
         return None
@@ -674,8 +723,8 @@ class _Reader:
     def figure(self, start: int, end: int) -> Attribution:
         i = self.sentence_index(start)
         hedged = self._hedged(i, start, end)
-        frames = [f for f in self.frames[i] if not f.in_source(start, end)]
-        in_source = len(frames) < len(self.frames[i])
+        frames = [f for f in self.frames(i) if not f.in_source(start, end)]
+        in_source = len(frames) < len(self.frames(i))
         quote = self.quote_at(start)
         if quote and not in_source:
             frame = self.quote_frame(quote)
@@ -706,8 +755,8 @@ class _Reader:
         for j in range(i - 1, max(i - _CARRY_SENTENCES, 0) - 1, -1):
             s_start, s_end = self.sentences[j]
             colon = self.text[s_start:s_end].endswith(":")
-            if self.frames[j]:
-                return self.frames[j][-1] if colon else None
+            if self.frames(j):
+                return self.frames(j)[-1] if colon else None
             if s_end < para_start and not colon:
                 return None
         return None
@@ -719,8 +768,8 @@ class _Reader:
 
     def _attribution(self, frame: _Frame, quote: QuoteKind, hedged: bool) -> Attribution:
         hedged = hedged or frame.cue_word.lower() in _HEDGING_CUES
-        role = frame.role or self.roles.get(frame.speaker)
-        return Attribution(frame.speaker, role, frame.cue_word, quote, hedged)
+        speaker, role = self._speaker(frame)
+        return Attribution(speaker, role, frame.cue_word, quote, hedged)
 
     def _pointing_back(self, i: int) -> _Frame | None:
         """The next sentence's subject when it points back at this one's figures."""
@@ -746,7 +795,7 @@ class _Reader:
         before = self.text[s_start:start]
         cut = max(before.rfind(";"), before.rfind(":"))
         # "Three economists said … would …": the hedge after the next cue is not this figure's
-        next_cue = next((c for c, _ in self.cues[i] if c >= end), s_end)
+        next_cue = next((c for c, _ in self.cues(i) if c >= end), s_end)
         after = self.text[end:next_cue]
         stop = _HEDGE_STOP.search(after)
         window = before[cut + 1 :] + " " + (after[: stop.start()] if stop else after)
@@ -841,9 +890,14 @@ def _indent(text: str, lo: int, hi: int) -> int:
     return len(text[lo:hi]) - len(text[lo:hi].lstrip())
 
 
-def attribute(text: str, spans: Sequence[tuple[int, int]]) -> list[Attribution]:
-    """Return one Attribution per (start, end) span of `text`, in order."""
+def attribute(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    sentences: list[tuple[int, int]] | None = None,
+) -> list[Attribution]:
+    """Return one Attribution per (start, end) span of `text`, in order. `sentences` are the
+    text's `split_sentences` spans when the caller has them already."""
     if not spans:
         return []
-    reader = _Reader(text)
+    reader = _Reader(text, sentences)
     return [reader.figure(start, end) for start, end in spans]
