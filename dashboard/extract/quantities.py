@@ -18,6 +18,7 @@ vague amounts from `lexicons/numbers.json` ("hundreds" 100-1000, "several hundre
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from dashboard.extract.lexicon import load_json, load_words
@@ -25,6 +26,7 @@ from dashboard.extract.numbers import (
     ANCHORS, WORD_NUMBERS, Number, Tokens, edge_tokens, is_plural, parse_number,
 )
 from dashboard.extract.units import UNIT_WORDS, currency_before, glued_code_only, of_unit, unit_after
+from dashboard.extract.wordtrie import trie_pattern
 from dashboard.models import Change, Qualifier
 
 
@@ -93,6 +95,9 @@ for _idiom in _NF["idioms"]:
 _STOP = load_words("counted_stopwords.txt")
 _NOUN_BEFORE = frozenset({"number", "numbers", "total", "count", "tally", "toll"})
 _STARTS = frozenset("0123456789.")  # first characters of a token that may start a number
+#: A digit or a word that can start a number, in lower-cased text: without one (most sentences)
+#: there is no figure, and the tokenizer is skipped.
+_MAY_HOLD = re.compile(rf"[0-9]|(?<![^\W\d_])(?:{trie_pattern(ANCHORS)})(?![^\W\d_])")
 _DURATIONS = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 )
@@ -111,6 +116,8 @@ _SKIP_TO_CHANGE = frozenset(
 
 def find_quantities(text: str) -> list[Quantity]:
     """Return the figures in `text`, in order of position."""
+    if not _MAY_HOLD.search(text.lower()):
+        return []
     tok = Tokens(text)
     out: list[Quantity] = []
     candidates = [k for k, low in enumerate(tok.low) if low in ANCHORS or low[0] in _STARTS]
