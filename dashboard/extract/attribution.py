@@ -576,20 +576,25 @@ class _Reader:
         return frame.speaker, self._role(frame.speaker)
 
     def _role(self, speaker: str) -> str | None:
-        """The first role the article gives `speaker`: reads the frames of every sentence that
-        may name it. A source phrase holds its speaker whole, or an acronym in its brackets, or
-        one part of a person's full name."""
+        """The first role the article gives `speaker`: reads, in order, the frames of the
+        sentences that may name it until one gives it a role. A source phrase holds its speaker
+        whole, or an acronym in its brackets, or one part of a person's full name."""
         if speaker not in self.roles_complete:
             self.roles_complete.add(speaker)
             words = speaker.split()
             keys = {words[-1].strip("()")}
             if speaker in self.speakers.person_names:
                 keys.add(words[0])
+            naming = set()
             for key in keys:
                 at = self.text.find(key)
                 while at >= 0:
-                    self.frames(self.sentence_index(at))
+                    naming.add(self.sentence_index(at))
                     at = self.text.find(key, at + 1)
+            for i in sorted(naming):
+                self.frames(i)
+                if self.roles.get(speaker, (len(self.text),))[0] < self.sentences[i][1]:
+                    break  # no later sentence gives an earlier role
         found = self.roles.get(speaker)
         return found[1] if found else None
 

@@ -9,7 +9,7 @@ into (name, role): "Lee" → "Lee Sung-kwon", "the NIS" → "National Intelligen
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from dashboard.extract.lexicon import load_words
 
@@ -23,10 +23,10 @@ _LINKS = frozenset({"for", "of", "at", "from", "with"})
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|du|da|la|le)[ \t]+)?{_CAP})+")
 _SENTENCE_END_WORD = re.compile(r"[a-z]{3,}\.$")
-_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,8})\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&.]{1,8})\)")
 # the capitalised words before "(NIS)", linked by of/for/and/on/the, read right to left
 _EXPANSION = re.compile(rf"((?:{_CAP}\s+(?:(?:of|for|and|on|the)\s+)*){{0,7}}{_CAP})$")
-_SINGLE_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*")
+_SINGLE_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z][\w’'-]*")  # at a word start
 
 
 def _key(word: str) -> str:
@@ -53,7 +53,10 @@ class Speakers:
         self.text = text
         self.acronyms: dict[str, str] = {}
         for m in _ACRONYM.finditer(text):
-            before = _EXPANSION.search(text, max(0, m.start() - 120), m.start())
+            end = m.start()
+            while end and text[end - 1].isspace():
+                end -= 1
+            before = _EXPANSION.search(text, max(0, end - 120), end)
             if not before:
                 continue
             acronym = m.group(1)
@@ -143,9 +146,11 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and not word.endswith(("’s", "'s"))
 
 
-def _person_names(run: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _person_names(run: str) -> tuple[str, ...]:
     """The person names in a run of capitalised words: cut at sentence ends, drop openers,
-    titles and shouting; keep names of two or more words that are not organisations."""
+    titles and shouting; keep names of two or more words that are not organisations. Cached:
+    an article repeats its names, and a batch its newsmakers."""
     names = []
     for piece in re.split(r"(?<=[a-z]{3}\.)\s+", run):
         words = [w for w in piece.split() if not (w.isupper() and len(w) > 2)]
@@ -161,7 +166,7 @@ def _person_names(run: str) -> list[str]:
         possessive = "’s" in name or "'s" in name
         if len(words) >= 2 and not is_organisation(name) and not possessive:
             names.append(name)
-    return names
+    return tuple(names)
 
 
 def _is_headline(text: str, start: int) -> bool:
