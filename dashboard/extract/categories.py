@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from dashboard.extract.lexicon import load_json
+from dashboard.extract.wordtrie import trie_pattern
 from dashboard.models import Category
 
 #: An ISO 4217 code, alone or as a rate ("USD per barrel"), or a minor unit of a currency.
@@ -18,7 +19,7 @@ def _compile() -> list[tuple[Category, re.Pattern[str]]]:
     for name, stems in lexicon.items():
         if name.startswith("_"):
             continue
-        alternatives = "|".join(re.escape(s.strip()) for s in sorted(stems, key=len, reverse=True))
+        alternatives = trie_pattern(s.strip() for s in stems)  # longest stem first, as a trie
         table.append((Category(name), re.compile(rf"\b(?:{alternatives})", re.IGNORECASE)))
     return table
 
