@@ -91,6 +91,9 @@ SPANS_AND_ROLES = [
             "said", I),
     Example("Harry Bond, 30, of Raleigh, who was polled, said 5 friends agreed.", "5",
             "Harry Bond", None, "said", I),
+    # a conjunction before a name is no role
+    Example("Police arrived, and Mr. Tom Reyes said 4 cars burned.", "4", "Tom Reyes", None,
+            "said", I),
 ]
 
 # Canonical speakers: surname → fullest name, acronym → expansion, pronoun → earlier speaker.

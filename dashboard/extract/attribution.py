@@ -42,7 +42,7 @@ from functools import cached_property
 from dashboard.extract.lexicon import load_json, load_words
 from dashboard.extract.quotes import Quote, find_quotes
 from dashboard.extract.sentences import split_sentences
-from dashboard.extract.speakers import Speakers, is_organisation
+from dashboard.extract.speakers import Speakers, is_organisation, may_carry_role
 from dashboard.extract.wordtrie import trie_pattern
 from dashboard.models import QuoteKind
 
@@ -156,6 +156,11 @@ _DETERMINER = re.compile(rf"(?:{_words('determiners')})$", re.IGNORECASE)
 _NP_LINK = re.compile(rf"(?:{_words('np_links')})$")
 # ", a fire captain in Busan," after a source: its role, without the article
 _APPOSITIVE_ROLE = re.compile(r",\s*(?:an?|the)\s+([^,;:.“”\"()]{2,80}?)\s*(?=,|\.?$|;)")
+# the rest of a name, then an appositive: "Lee Sung-kwon, a legislator,"
+_APPOSITIVE_AFTER = re.compile(r"[^\s,]*(?:\s+[A-Z(][^\s,]*){0,4},\s*(?:an?|the)\s")
+_POSSESSIVE_AFTER = re.compile(r"[^\s,]*[’']s?\s")
+_ROLE_REACH = 120  # characters before a name that its source phrase may take
+_CUE_WORDS = frozenset(c for c in _CUES if " " not in c)
 _APPOSITIVE_START = re.compile(rf"\s*(?:{_words('appositive_starts')})\b", re.IGNORECASE)
 _MAX_SOURCE_WORDS = 16
 _PREPOSITIONS = frozenset(_WORDS["prepositions"])
@@ -589,7 +594,8 @@ class _Reader:
             for key in keys:
                 at = self.text.find(key)
                 while at >= 0:
-                    naming.add(self.sentence_index(at))
+                    if self._may_describe(at):
+                        naming.add(self.sentence_index(at))
                     at = self.text.find(key, at + 1)
             for i in sorted(naming):
                 self.frames(i)
@@ -597,6 +603,20 @@ class _Reader:
                     break  # no later sentence gives an earlier role
         found = self.roles.get(speaker)
         return found[1] if found else None
+
+    def _may_describe(self, at: int) -> bool:
+        """Whether the sentence of a name at `at` may give it a role: an appositive after it
+        (", a legislator,") or a title or description before it in its phrase."""
+        s_start, s_end = self.sentences[self.sentence_index(at)]
+        if _APPOSITIVE_AFTER.match(self.text, at, s_end):
+            return True
+        if not self.text[at].isupper() or _POSSESSIVE_AFTER.match(self.text, at, s_end):
+            return False  # a title makes a role for a name only, and a name ends no phrase in 's
+        lo = max(s_start, at - _ROLE_REACH)
+        words = self.text[lo:at].split()
+        if lo > s_start and words:
+            words = words[1:]  # a word cut in two
+        return may_carry_role(words[::-1], _CUE_WORDS) or lo > s_start and not words
 
     def _antecedent(self, kind: str, pronoun: str, pos: int) -> str | None:
         """What a pronoun at `pos` refers to: for he/she a person named earlier in its sentence;

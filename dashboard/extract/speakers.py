@@ -19,6 +19,9 @@ _ORG_WORDS = load_words("org_words.txt") | load_words("places.txt")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _NAME_STOPWORDS = load_words("name_stopwords.txt")
 _LINKS = frozenset({"for", "of", "at", "from", "with"})
+_CONJUNCTIONS = frozenset({"and", "but", "or"})
+_PHRASE_END = frozenset(",;:()\"“”‘’—–")  # marks that end a word at a phrase boundary
+_PHRASE_START = frozenset("(\"“‘'—–")
 
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|du|da|la|le)[ \t]+)?{_CAP})+")
@@ -127,6 +130,8 @@ class Speakers:
         name = " ".join(words[name_start:])
         role_words = [w for w in words[:name_start] if w.lower() not in _DETERMINERS]
         role_words = [w for w in role_words if w.lower() not in _HONORIFICS]
+        while role_words and role_words[0].lower() in _CONJUNCTIONS:
+            role_words = role_words[1:]  # "and Mr. Trump": no role
         role = " ".join(role_words) or None
         if len(words) - name_start == 1:
             name = self.full_names.get(words[-1], name)
@@ -140,6 +145,26 @@ class Speakers:
                 if acronym.upper() == bare:
                     return full
         return None
+
+
+def may_carry_role(words_before: list[str], ends_phrase: frozenset[str]) -> bool:
+    """Whether a source phrase holding a name can give it a role from the words before it
+    (nearest first): a title ("Gov."), or a word of the phrase that is no determiner,
+    honorific or name ("legislator Lee"). Punctuation and `ends_phrase` words (cues) end the
+    phrase."""
+    titled = False
+    for word in words_before:
+        low = word.lower()
+        if word[-1] in _PHRASE_END or word[0] in _PHRASE_START or low in ends_phrase:
+            return False
+        if low in _TITLES and low not in _HONORIFICS:
+            return True
+        titled = titled or low in _TITLES
+        if low in _DETERMINERS or low in _CONJUNCTIONS:
+            continue
+        if not word[0].isupper() or titled and low not in _TITLES:
+            return True  # "legislator Lee", "What Mr. Obama"
+    return False
 
 
 def _is_name_word(word: str) -> bool:
