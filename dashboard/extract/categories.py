@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dashboard.extract.lexicon import load_json
 from dashboard.extract.wordtrie import trie_pattern
@@ -64,17 +65,24 @@ def _nearest(
     sentence: str, mention_start: int, mention_end: int, within: int | None = None
 ) -> Category:
     best: tuple[bool, int, int, Category] | None = None
-    for rank, (category, pattern) in enumerate(_TABLE):
-        for match in pattern.finditer(sentence):
-            if match.start() < mention_end and mention_start < match.end():
-                continue
-            if match.start() >= mention_end:
-                distance = match.start() - mention_end
-            else:
-                distance = mention_start - match.end()
-            if within is not None and distance > within:
-                continue
-            candidate = (category in _SECONDARY, distance, rank, category)
-            if best is None or candidate < best:
-                best = candidate
+    for rank, category, start, end in _matches(sentence):
+        if start < mention_end and mention_start < end:
+            continue
+        distance = start - mention_end if start >= mention_end else mention_start - end
+        if within is not None and distance > within:
+            continue
+        candidate = (category in _SECONDARY, distance, rank, category)
+        if best is None or candidate < best:
+            best = candidate
     return best[3] if best else Category.other
+
+
+@lru_cache(maxsize=64)
+def _matches(sentence: str) -> tuple[tuple[int, Category, int, int], ...]:
+    """(rank, category, start, end) of every category word in the sentence; cached, as the
+    figures of one sentence follow each other."""
+    return tuple(
+        (rank, category, m.start(), m.end())
+        for rank, (category, pattern) in enumerate(_TABLE)
+        for m in pattern.finditer(sentence)
+    )
