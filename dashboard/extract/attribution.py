@@ -777,13 +777,17 @@ class _Reader:
         """A frame that carries on over the next sentences: an introduction ending in a colon
         ("Soerens argued that:") over the paragraphs that follow it."""
         para_start = self.paragraph_of(self.sentences[i][0])[0]
+        before = []  # the sentences back to the paragraph before, and whether each ends in ":"
         for j in range(i - 1, max(i - _CARRY_SENTENCES, 0) - 1, -1):
-            s_start, s_end = self.sentences[j]
-            colon = self.text[s_start:s_end].endswith(":")
+            s_end = self.sentences[j][1]
+            before.append((j, self.text[s_end - 1] == ":"))
+            if s_end < para_start and not before[-1][1]:
+                break
+        if not any(colon for _, colon in before):
+            return None  # (spares reading their frames)
+        for j, colon in before:
             if self.frames(j):
                 return self.frames(j)[-1] if colon else None
-            if s_end < para_start and not colon:
-                return None
         return None
 
     def _counts(self, frame: _Frame) -> bool:

@@ -197,6 +197,6 @@ def _person_names(run: str) -> tuple[str, ...]:
 def _is_headline(text: str, start: int) -> bool:
     """True for a title-case line ("Trump Says Museum Will Tell"): its runs are no names."""
     end = text.find("\n", start)
-    words = text[start : end if end >= 0 else len(text)].split()[:12]
+    words = text[start : end if end >= 0 else len(text)].split(None, 12)[:12]
     capitalised = sum(1 for w in words if w[:1].isupper())
     return len(words) >= 4 and capitalised >= 0.7 * len(words)
