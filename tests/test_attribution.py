@@ -75,6 +75,9 @@ DOCUMENTS = [
     Example("The latest Gallup poll has the mayor at 41 percent.", "41 percent",
             "The latest Gallup poll", None, "has", I),
     Example("The mayor has 41 staff.", "41", None),
+    # "in a poll" inside a noun phrase frames nothing
+    Example("Forty percent of the people in the poll blamed the council for the floods.",
+            "Forty percent", None),
 ]
 
 # Whole source spans as written, with roles from titles and appositives.

@@ -537,6 +537,8 @@ class _Reader:
         for m in _IN_DOC.finditer(self.text, start, end) if not speakers and not frames else ():
             if any(a <= m.start() < b for a, b in taken) or self.quote_at(m.start()):
                 continue
+            if not self._framing(start, m.start(), m.end(1), end):
+                continue  # "people in the poll held …": a noun's modifier, not a frame
             source = self._whole_phrase(m.start(1), end) or m.span(1)
             if source[1] < m.end(1):
                 source = m.span(1)
@@ -544,6 +546,13 @@ class _Reader:
             frames.append(self._make_frame(source, (m.start(), m.start(1)), "in", content))
             break
         return frames
+
+    def _framing(self, s_start: int, start: int, end: int, s_end: int) -> bool:
+        """Whether a phrase "in a poll" between `start` and `end` frames its sentence: it opens
+        the sentence or a clause, or closes one."""
+        before = self.text[s_start:start].rstrip()
+        after = self.text[end:s_end].lstrip()
+        return not before or before[-1] in ",;:—–(" or not after or after[0] in ",.;:)—–"
 
     def _make_frame(self, source: tuple[int, int], cue: tuple[int, int], cue_word: str,
                     content: list[tuple[int, int]], zone: tuple[int, int] | None = None,
