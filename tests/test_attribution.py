@@ -114,6 +114,9 @@ CANONICAL = [
             "ships sank.", "6", "He", None, "said", I),
     Example("Union leaders warned of a walkout. They said 600 workers would strike.", "600",
             "Union leaders", None, "said", I, True),
+    # a single name is the surname of a full name before it is the first name of another
+    Example("Ted Cruz spoke first. Fans of Cruz Control cheered. Cruz said 40 buses came.", "40",
+            "Ted Cruz", None, "said", I),
     # the antecedent and the role may be in sentences that hold no figure, before or after
     Example("Mayor Ana Ruiz said the port was old.\nCranes rusted.\nShe said 6 ships sank.",
             "6", "Ana Ruiz", "Mayor", "said", I),

@@ -68,7 +68,8 @@ class Speakers:
                 if _initials(words[i:]) == acronym.replace(".", "").upper():
                     self.acronyms.setdefault(acronym, f"{' '.join(words[i:])} ({acronym})")
                     break
-        self.full_names: dict[str, str] = {}
+        self.full_names: dict[str, str] = {}  # one name → the fullest name, surnames first
+        ranks: dict[str, tuple[bool, int]] = {}
         self.people: list[tuple[int, str]] = []  # (offset, name) of each full person name
         self.person_names: set[str] = set()
         headlines: dict[int, bool] = {}
@@ -83,9 +84,9 @@ class Speakers:
                 self.person_names.add(name)
                 parts = name.split()
                 for part in (parts[0], parts[-1]):
-                    known = self.full_names.get(part)
-                    if known is None or len(known) < len(name):
-                        self.full_names[part] = name
+                    rank = (part == parts[-1], len(name))  # "Cruz": "Ted Cruz", not "Cruz Control"
+                    if part not in ranks or ranks[part] < rank:
+                        ranks[part], self.full_names[part] = rank, name
 
     @cached_property
     def mentions(self) -> list[tuple[int, str]]:
