@@ -94,6 +94,8 @@ SPANS_AND_ROLES = [
             "said", I),
     Example("Harry Bond, 30, of Raleigh, who was polled, said 5 friends agreed.", "5",
             "Harry Bond", None, "said", I),
+    Example("And on Friday, Ana Ruiz, the head of the port, said 9 cranes were idle.", "9",
+            "Ana Ruiz", "head of the port", "said", I),
     # a conjunction before a name is no role
     Example("Police arrived, and Mr. Tom Reyes said 4 cars burned.", "4", "Tom Reyes", None,
             "said", I),

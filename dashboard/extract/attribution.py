@@ -878,6 +878,8 @@ def _short_appositive(appositive: str, before: str) -> bool:
     if appositive.strip().isdigit() or words[0] == "of" and len(words) <= 4:
         return True  # an age, a home town
     last = before.split()[-1]
+    if last.lower() in _TIMES:
+        return False  # "On Tuesday, Kevin Brady, …": a name after a time phrase is no appositive
     return last[0].isupper() and len(words) <= 8 and not any(_VERB_LIKE.search(w) for w in words)
 
 
