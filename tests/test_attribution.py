@@ -66,6 +66,8 @@ DOCUMENTS = [
             "A poll released Sunday", None, "shows", I),
     Example("A Gallup survey of mayors, who run most cities, found that 60 percent agreed.",
             "60 percent", "A Gallup survey of mayors", None, "found", I),
+    Example("A 2014 study that appeared in the Royal Medical Journal found that half of the "
+            "claims were false.", "half", "A 2014 study", None, "found", I),
     Example("By the Red Cross's estimate, 900 families lost their homes.", "900", "Red Cross",
             None, "estimate", I, True),
     Example("In a statement, the airline said 14 flights were cancelled.", "14", "the airline",

@@ -224,8 +224,10 @@ def _valid_source(phrase: str) -> bool:
         modified = document or lowered[-1] in _SOURCE_NOUNS or (
             words[-1][0].isupper() and len(words) <= 6
         )
-        if words[0].islower() and _VERB_LIKE.search(words[0]) and not modified:
-            return False  # "appeared in the Journal"
+        if words[0].islower() and _VERB_LIKE.search(words[0]) and (
+            not modified or lowered[1] in _PREPOSITIONS
+        ):
+            return False  # "appeared in the Journal", "appeared in the British Medical Journal"
         for w, low in zip(words, lowered):
             if low in _PRONOUNS and low not in _POSSESSIVE_PRONOUNS:
                 return False
@@ -447,11 +449,11 @@ class _Reader:
             if w.islower() and re.fullmatch(r"[a-z-]+", w) and i == len(words) - 1:
                 start = s  # the head noun last: "a survey of superdelegates"
                 continue
-            if w.islower() and re.fullmatch(r"[a-z-]+", w) and i > 0 and (
+            if (w.islower() and re.fullmatch(r"[a-z-]+", w) or w.isdigit()) and i > 0 and (
                 _DETERMINER.match(words[i - 1][2]) or _is_source_word(words[i - 1][2])
             ):
                 start = s  # a modifier: "U.S. military officials", "the foreign ministry"
-                continue
+                continue  # or a year: "a 2014 study"
             break
         if start is None:
             return None
