@@ -118,6 +118,9 @@ CANONICAL = [
             "ships sank.", "6", "He", None, "said", I),
     Example("Union leaders warned of a walkout. They said 600 workers would strike.", "600",
             "Union leaders", None, "said", I, True),
+    # a pronoun with no named speaker before it takes the subject of an earlier sentence
+    Example("Tom Reyes spoke about Ana Ruiz.\n“We lost 30 boats,” he said.", "30", "Tom Reyes",
+            None, "said", D),
     # a single name is the surname of a full name before it is the first name of another
     Example("Ted Cruz spoke first. Fans of Cruz Control cheered. Cruz said 40 buses came.", "40",
             "Ted Cruz", None, "said", I),

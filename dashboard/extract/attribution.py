@@ -654,15 +654,24 @@ class _Reader:
         return self._person_before(pos, reach, gender) if kind == "person" else None
 
     def _person_before(self, pos: int, reach: int, gender: str | None) -> str | None:
-        """The nearest person named between `reach` and `pos`, outside quotes, of the gender."""
+        """The nearest person named between `reach` and `pos`, outside quotes, of the gender:
+        the subject of a sentence first ("Groberg spoke about Clinton. “…,” he said": Groberg)."""
         mentions = self.speakers.mentions
+        nearest = None
         for k in range(bisect_right(mentions, (pos, "")) - 1, -1, -1):
             offset, name = mentions[k]
             if offset < reach:
                 break
             if not self.quote_at(offset) and self._gender(name) in (None, gender):
-                return name
-        return None
+                if self._opens_sentence(offset):
+                    return name
+                nearest = nearest or name
+        return nearest
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """Whether only titles and names come before `pos` in its sentence."""
+        start = self.sentences[self.sentence_index(pos)][0]
+        return all(w[0].isupper() for w in self.text[start:pos].split())
 
     def _kind(self, speaker: str) -> str:
         """What a pronoun must be to refer to this speaker: person, group or thing; "name" for
