@@ -121,6 +121,9 @@ CANONICAL = [
     # a pronoun with no named speaker before it takes the subject of an earlier sentence
     Example("Tom Reyes spoke about Ana Ruiz.\n“We lost 30 boats,” he said.", "30", "Tom Reyes",
             None, "said", D),
+    # and a person of the pronoun's gender, from an honorific or a common first name
+    Example("Tom Reyes spoke first. Anna Berg said the port was busy.\n“We lost 30 boats,” he "
+            "said.", "30", "Tom Reyes", None, "said", D),
     # a single name is the surname of a full name before it is the first name of another
     Example("Ted Cruz spoke first. Fans of Cruz Control cheered. Cruz said 40 buses came.", "40",
             "Ted Cruz", None, "said", I),

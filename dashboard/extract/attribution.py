@@ -74,6 +74,7 @@ _TIME_INTROS = frozenset(w[6:] for w in load_words("time_words.txt") if w.starts
 _ANAPHORIC = load_words("anaphoric_figures.txt")
 _NAME_STOPWORDS = load_words("name_stopwords.txt")
 _PRONOUNS = dict(line.split() for line in load_words("pronouns.txt"))
+_FIRST_NAMES = dict(line.split() for line in load_words("first_names.txt"))
 _WORDS = load_json("attribution_words.json")
 
 
@@ -690,10 +691,12 @@ class _Reader:
         return "name"
 
     def _gender(self, name: str) -> str | None:
-        """"he" or "she" when the article gives the person an honorific ("Mr. Rubio"); pronouns
-        near a name are too often someone else's to tell."""
+        """"he" or "she" when the article gives the person an honorific ("Mr. Rubio"), else
+        from a common first name ("Hillary Clinton"); pronouns near a name are too often
+        someone else's to tell."""
         if name not in self.genders:
-            surname = name.split()[-1]
+            words = name.split()
+            surname = words[-1]
             found = None
             at = self.text.find(surname)
             while at >= 0 and found is None:
@@ -701,6 +704,8 @@ class _Reader:
                 if honorific:
                     found = "he" if honorific.group(1) == "Mr" else "she"
                 at = self.text.find(surname, at + 1)
+            if found is None and len(words) > 1:
+                found = _FIRST_NAMES.get(words[0].lower())
             self.genders[name] = found
         return self.genders[name]
 
