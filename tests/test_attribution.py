@@ -138,6 +138,8 @@ CANONICAL = [
 QUOTES = [
     Example('"We lost 30 trucks," said Omar Haddad.', "30", "Omar Haddad", None, "said", D),
     Example("“We lost 30 trucks,” Omar Haddad said.", "30", "Omar Haddad", None, "said", D),
+    Example("“Taxes go up. We lost 30 trucks,” says a narrator.", "30", "a narrator", None,
+            "says", D),
     Example("'We lost 30 trucks,' Haddad told the BBC.", "30", "Haddad", None, "told", D),
     Example("‘We lost 30 trucks,’ Haddad told the BBC.", "30", "Haddad", None, "told", D),
     Example("Omar Haddad said the convoy lost “at least 30 trucks” on the road.", "at least 30",

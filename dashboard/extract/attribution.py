@@ -491,6 +491,8 @@ class _Reader:
                 break
             count += 1
             if stop or count > _MAX_SOURCE_WORDS:
+                if stop and last_ok is None and core.isalpha() and core.islower():
+                    last_ok = m.start() + len(core)  # "…,” says a narrator.": checked below
                 break
         if last_ok is None:
             return None
