@@ -161,6 +161,10 @@ LABELS = [
     Example("TURNOUT WAS LOW - Ana Ruiz: “Only 12 voters came before noon.”", "12", "Ana Ruiz",
             None, ":", D),
     Example("Q: How many came?\nA: About 300 came, and more waited outside.", "About 300", None),
+    # a sentence that ends in a colon introduces the quotation after it: its subject speaks
+    Example("On Monday, Ana Ruiz made the following comment:\n“We lost 30 boats in one night.”",
+            "30", "Ana Ruiz", None, ":", D),
+    Example("Among the votes:\n“We lost 30 boats in one night.”", "30", None),
     Example("Ruiz: 547.\nLopez: 46.", "547", None),
 ]
 

@@ -741,7 +741,29 @@ class _Reader:
             prev = self.frames(before)
             if prev:
                 return prev[-1]
+            return self._introduction(before)
         return None
+
+    def _introduction(self, j: int) -> _Frame | None:
+        """The subject of a sentence that ends in a colon without a cue of its own ("On July 6,
+        Sanders made the following comment:"), as the speaker of what follows it."""
+        s_start, s_end = self.sentences[j]
+        if self.text[s_end - 1] != ":" or self.frames(j):
+            return None
+        start = s_start
+        if _peek(self.text, start).lower() in _PREPOSITIONS:  # "On July 6, …"
+            start = self.text.find(",", s_start, s_end) + 1
+        src = self._right_source(start, s_end) if start > 0 else None
+        if not src:
+            return None
+        head = self.text[src[0] : src[1]].split()[-1]
+        verb = _WORD.search(self.text, src[1], s_end - 1)
+        if not verb or not verb.group().islower() or not (
+            head[0].isupper() and head.lower() not in _NAME_STOPWORDS
+            or head.lower() in _SOURCE_NOUNS or head.lower() in _DOCUMENTS
+        ):
+            return None  # "Among the votes:", "Name: …"
+        return self._make_frame(src, (s_end - 1, s_end), ":", [])
 
     def _colon_speaker(self, para_start: int, quote_start: int) -> _Frame | None:
         """The phrase before a colon that introduces a quotation, as its speaker."""
