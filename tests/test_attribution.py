@@ -172,6 +172,8 @@ LABELS = [
 CONTENT = [
     Example("Ana Ruiz told 300 supporters in Lima that the port would reopen.", "300", None),
     Example("Ana Ruiz told reporters that 12 boats sank.", "12", "Ana Ruiz", None, "told", I),
+    Example("Ana Ruiz told the Daily Post she had counted 40 boats.", "40", "Ana Ruiz", None,
+            "told", I),
     Example("Ana Ruiz said on Friday 12 boats sank.", "12", "Ana Ruiz", None, "said", I),
     Example("The budget office said about half of the cuts were made.", "about half",
             "The budget office", None, "said", I),

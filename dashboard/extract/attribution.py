@@ -125,6 +125,7 @@ _TELL = re.compile(rf"(?:{_words('tell_cues')})$", re.IGNORECASE)
 _HEDGE_STOP = re.compile(r"[,;:.]|\b(?:that|who|which)\b")  # a hedge beyond is another clause's
 _VERB_BEFORE = re.compile(r"(\S+)\s+$")
 _THAT = re.compile(r"\bthat\b")
+_SUBJECT_PRONOUN = re.compile(r"(?<=[a-z0-9] )(?:he|she|they|it|we|I|there)(?:[’']\w+)?\s+[a-z]")
 _TO = re.compile(r"\s*to\b")
 _PRONOUN_PARAGRAPHS = 2  # paragraphs back that a pronoun may reach for its antecedent
 _BE = frozenset(_WORDS["be"])
@@ -943,7 +944,10 @@ def _content_after(text: str, cue: str, c_end: int, s_end: int) -> int:
         return text.index(",", c_end) + 1
     if _TELL.match(cue):  # "told supporters in Ohio, while 475 …": the listeners, no content
         that = _THAT.search(text, c_end, min(s_end, c_end + 80))
-        return that.end() if that else s_end
+        if not that:  # "told the Post he had received …": the clause after the listeners
+            that = _SUBJECT_PRONOUN.search(text, c_end, min(s_end, c_end + 60))
+            return that.start() if that else s_end
+        return that.end()
     if not _NOT_CONTENT.match(text, c_end, s_end) and not (
         _INVERTING.search(cue) and _TO.match(text, c_end, s_end)
     ):
