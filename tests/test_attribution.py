@@ -94,6 +94,8 @@ SPANS_AND_ROLES = [
             "fire captain in Busan", "said", I),
     Example("Gov. Ellen Marsh said the state hired 250 nurses.", "250", "Ellen Marsh", "Gov.",
             "said", I),
+    Example("After the fire, the Smiths' lawyer said 3 houses burned.", "3",
+            "the Smiths' lawyer", None, "said", I),
     Example("Harry Bond, 30, of Raleigh, who was polled, said 5 friends agreed.", "5",
             "Harry Bond", None, "said", I),
     Example("And on Friday, Ana Ruiz, the head of the port, said 9 cranes were idle.", "9",

@@ -148,7 +148,7 @@ _ANAPHORA = re.compile(
 # what ends a source phrase on its left: punctuation, quote marks, a clause opener, or an "and"
 # that joins clauses (not names: "Blumenthal and Cohen")
 _BOUNDARY = re.compile(
-    r"[,;:()\[\]—–]|\s-{1,2}\s|(?<![A-Za-z])['’‘\"“”]|['’‘\"“”](?![A-Za-z])|"
+    r"[,;:()\[\]—–]|\s-{1,2}\s|(?<![A-Za-z])['’‘\"“”]|['’‘\"“”](?![A-Za-z])(?<!s'|s’)|"
     rf"\band\b(?!\s+[A-Z])|\b(?:{_words('clause_openers')})\b"
 )
 _RELATIVE = frozenset(_WORDS["relatives"])
