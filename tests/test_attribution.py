@@ -44,6 +44,7 @@ CUES = [
             "noted", I),
     Example("Health officials estimated that 2,000 people fell ill.", "2,000", "Health officials",
             None, "estimated", I, True),
+    Example("The mayor hailed the 14 new buses.", "14", "The mayor", None, "hailed", I),
 ]
 
 # Source after the cue: "according to X", inverted "…, said X", "was quoted as saying".
