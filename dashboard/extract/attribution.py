@@ -589,7 +589,8 @@ class _Reader:
         written); the role from the frame, else the first role the article gives the speaker."""
         if frame.pronoun:
             bare = frame.speaker.lower()
-            frame.speaker = self._antecedent(_PRONOUNS[bare], bare, frame.source[0]) or frame.speaker
+            found = self._antecedent(_PRONOUNS[bare], bare, frame.source[0])
+            frame.speaker = found or frame.speaker
             frame.pronoun = False
         if frame.role or frame.speaker.lower() in _PRONOUNS:
             return frame.speaker, frame.role

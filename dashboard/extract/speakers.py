@@ -29,6 +29,7 @@ _SENTENCE_END_WORD = re.compile(r"[a-z]{3,}\.$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&.]{1,8})\)")
 # the capitalised words before "(NIS)", linked by of/for/and/on/the, read right to left
 _EXPANSION = re.compile(rf"((?:{_CAP}\s+(?:(?:of|for|and|on|the)\s+)*){{0,7}}{_CAP})$")
+_LINE = re.compile(r"[^\n]+")
 _SINGLE_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z][\w’'-]*")  # at a word start
 
 
@@ -72,21 +73,18 @@ class Speakers:
         ranks: dict[str, tuple[bool, int]] = {}
         self.people: list[tuple[int, str]] = []  # (offset, name) of each full person name
         self.person_names: set[str] = set()
-        headlines: dict[int, bool] = {}
-        for m in _NAME_RUN.finditer(text):
-            line = text.rfind("\n", 0, m.start()) + 1
-            if line not in headlines:
-                headlines[line] = _is_headline(text, line)
-            if headlines[line]:
+        for line in _LINE.finditer(text):
+            if _is_headline(line.group()):
                 continue
-            for name in _person_names(m.group()):
-                self.people.append((m.start(), name))
-                self.person_names.add(name)
-                parts = name.split()
-                for part in (parts[0], parts[-1]):
-                    rank = (part == parts[-1], len(name))  # "Cruz": "Ted Cruz", not "Cruz Control"
-                    if part not in ranks or ranks[part] < rank:
-                        ranks[part], self.full_names[part] = rank, name
+            for m in _NAME_RUN.finditer(text, line.start(), line.end()):
+                for name in _person_names(m.group()):
+                    self.people.append((m.start(), name))
+                    self.person_names.add(name)
+                    parts = name.split()
+                    for part in (parts[0], parts[-1]):  # "Cruz": "Ted Cruz", not "Cruz Control"
+                        rank = (part == parts[-1], len(name))
+                        if part not in ranks or ranks[part] < rank:
+                            ranks[part], self.full_names[part] = rank, name
 
     @cached_property
     def mentions(self) -> list[tuple[int, str]]:
@@ -195,9 +193,8 @@ def _person_names(run: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _is_headline(text: str, start: int) -> bool:
+def _is_headline(line: str) -> bool:
     """True for a title-case line ("Trump Says Museum Will Tell"): its runs are no names."""
-    end = text.find("\n", start)
-    words = text[start : end if end >= 0 else len(text)].split(None, 12)[:12]
+    words = line.split(None, 12)[:12]
     capitalised = sum(1 for w in words if w[:1].isupper())
     return len(words) >= 4 and capitalised >= 0.7 * len(words)
