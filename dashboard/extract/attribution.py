@@ -265,6 +265,7 @@ class _Reader:
         self.genders: dict[str, str | None] = {}
         self.pointers: dict[int, _Frame | None] = {}
         self.labels: dict[int, _Frame | None] = {}
+        self.unverified: dict[int, bool] = {}
         self._cues: dict[int, list[tuple[int, int]]] = {}
         self._frames: dict[int, list[_Frame]] = {}
 
@@ -879,7 +880,13 @@ class _Reader:
         after = self.text[end:next_cue]
         stop = _HEDGE_STOP.search(after)
         window = before[cut + 1 :] + " " + (after[: stop.start()] if stop else after)
-        return bool(_HEDGE_RE.search(window) or _UNVERIFIED_RE.search(self.text, s_start, s_end))
+        return bool(_HEDGE_RE.search(window)) or self._unverified(i)
+
+    def _unverified(self, i: int) -> bool:
+        """Whether sentence `i` flags its figures as unverified (once per sentence)."""
+        if i not in self.unverified:
+            self.unverified[i] = bool(_UNVERIFIED_RE.search(self.text, *self.sentences[i]))
+        return self.unverified[i]
 
 
 def _find_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
