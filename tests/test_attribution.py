@@ -65,6 +65,8 @@ DOCUMENTS = [
             "A U.N. report", None, "found", I),
     Example("A poll released Sunday shows the mayor at 41 percent.", "41 percent",
             "A poll released Sunday", None, "shows", I),
+    Example("A Harbor Institute poll last week showed the mayor at 41 percent.", "41 percent",
+            "A Harbor Institute poll last week", None, "showed", I),
     Example("A Gallup survey of mayors, who run most cities, found that 60 percent agreed.",
             "60 percent", "A Gallup survey of mayors", None, "found", I),
     Example("A 2014 study that appeared in the Royal Medical Journal found that half of the "

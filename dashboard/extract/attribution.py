@@ -121,6 +121,9 @@ _OPENER = re.compile(rf"(?:{_words('sentence_openers')})\s+")
 _TIME_AFTER = re.compile(
     rf"\s+(?:{'|'.join(sorted(_TIME_INTROS))})\s+(?i:{'|'.join(sorted(_TIMES))})\b(?!\s*[,.;])"
 )
+_DOC_TIME = re.compile(
+    rf"\s+(?:out\s+)?(?:{'|'.join(sorted(_TIME_INTROS))})\s+(?i:{'|'.join(sorted(_TIMES))})\b"
+)
 _TELL = re.compile(rf"(?:{_words('tell_cues')})$", re.IGNORECASE)
 _HEDGE_STOP = re.compile(r"[,;:.]|\b(?:that|who|which)\b")  # a hedge beyond is another clause's
 _VERB_BEFORE = re.compile(r"(\S+)\s+$")
@@ -344,6 +347,9 @@ class _Reader:
             src = self._right_source(s_start, c_start)  # "He …, saying …": the subject
         else:
             src = self._left_source(s_start, left_end)
+            time = _DOC_TIME.match(text, src[1], c_start) if src else None
+            if time and _DOC_NOUN_RE.search(text, src[0], src[1]):
+                src = (src[0], time.end())  # "a WBUR poll last week showed": the poll's date
         if src:
             content = []
             after = _content_after(text, cue, c_end, s_end)
