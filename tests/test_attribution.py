@@ -75,6 +75,8 @@ DOCUMENTS = [
             None, "estimate", I, True),
     Example("In a statement, the airline said 14 flights were cancelled.", "14", "the airline",
             None, "said", I),
+    Example("In a statement, Gov. Rick Scott blasted the council and said 26 schools had "
+            "closed.", "26", "Rick Scott", "Gov.", "said", I),
     Example("In a Gallup poll, 38 percent backed the plan.", "38 percent", "Gallup poll", None,
             "in", I),
     Example("The latest Gallup poll has the mayor at 41 percent.", "41 percent",

@@ -402,7 +402,8 @@ class _Reader:
             if mark in _RELATIVE or mark == ",":
                 return self._appositive_head(lo, lo + last.start(), mark in _RELATIVE)
             if mark in ("and", "but"):  # "TheBlaze did the math, and found": the subject
-                return self._right_source(lo, lo + last.start())
+                subject = self._subject_start(lo, lo + last.start()) or lo
+                return self._right_source(subject, lo + last.start())
             return None
         found = self._checked(lo + last.end(), end)
         if found:
@@ -410,7 +411,8 @@ class _Reader:
         if mark in _RELATIVE or mark == "that":  # "A study that appeared in X found"
             return self._appositive_head(lo, lo + last.start(), True)
         if mark in ("and", "but"):  # "Scott … and on Monday announced": the sentence's subject
-            return self._right_source(lo, lo + last.start())
+            subject = self._subject_start(lo, lo + last.start()) or lo
+            return self._right_source(subject, lo + last.start())
         return None
 
     def _checked(self, start: int, end: int) -> tuple[int, int] | None:
@@ -753,21 +755,27 @@ class _Reader:
             return self._introduction(before)
         return None
 
+    def _subject_start(self, start: int, end: int) -> int | None:
+        """Where the subject of a clause starts: after an opening prepositional phrase ("On July
+        6, Sanders …", "In a statement, Gov. Rick Scott …"); None when that phrase runs on."""
+        if _peek(self.text, start).lower() in _PREPOSITIONS:
+            comma = self.text.find(",", start, end)
+            return comma + 1 if comma >= 0 else None
+        return start
+
     def _introduction(self, j: int) -> _Frame | None:
         """The subject of a sentence that ends in a colon without a cue of its own ("On July 6,
         Sanders made the following comment:"), as the speaker of what follows it."""
         s_start, s_end = self.sentences[j]
         if self.text[s_end - 1] != ":" or self.frames(j):
             return None
-        start = s_start
-        if _peek(self.text, start).lower() in _PREPOSITIONS:  # "On July 6, …"
-            start = self.text.find(",", s_start, s_end) + 1
-        src = self._right_source(start, s_end) if start > 0 else None
+        start = self._subject_start(s_start, s_end)
+        src = self._right_source(start, s_end) if start is not None else None
         if not src:
             return None
         head = self.text[src[0] : src[1]].split()[-1]
         verb = _WORD.search(self.text, src[1], s_end - 1)
-        if not verb or not verb.group().islower() or not (
+        if not verb or not verb.group().islower() or _DETERMINER.fullmatch(verb.group()) or not (
             head[0].isupper() and head.lower() not in _NAME_STOPWORDS
             or head.lower() in _SOURCE_NOUNS or head.lower() in _DOCUMENTS
         ):
