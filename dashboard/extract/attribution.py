@@ -16,19 +16,22 @@ How it reads an article:
 2. Quotations (`quotes.find_quotes`) belong to a speaker label ("WALLACE: …", "Carl Bialik:
    “…”"), else to the frame next to them: in the same sentence, the sentence after or before in
    the paragraph, or the previous paragraph for a quotation that runs on; the figure is then a
-   `direct` quote.
+   `direct` quote, or to the subject of a sentence ending in a colon just before it ("Sanders
+   made the following comment:").
 3. Figures outside quotes belong to the frame of their sentence whose content holds them (a
    poll over its respondents), to the subject of the next sentence when it points back at them
    ("X delivered this statistic"), or to an introduction ending in a colon before them.
 4. Names are canonical (`speakers.Speakers`): surname → fullest name, acronym → expansion,
-   pronoun → nearest earlier speaker of a compatible kind within two paragraphs (else the
-   pronoun as written: no guessing); the role is the first one the article gives the speaker.
+   pronoun → nearest earlier speaker of a compatible kind and gender (from an honorific or a
+   common first name) within two paragraphs, else the nearest person who opens a sentence
+   there (else the pronoun as written: no guessing); the role is the first one the article
+   gives the speaker.
+5. `hedged` comes from hedge words in the figure's clause, a hedging cue ("predicted") or a
+   sentence that flags its figures as unverified.
 
 Frames are read lazily, sentence by sentence: most sentences hold no figure, and the others'
 frames matter only as a pronoun's antecedents (the sentences in its reach) or a speaker's role
-(the sentences that name it), which are read when a figure needs them.
-5. `hedged` comes from hedge words in the figure's clause, a hedging cue ("predicted") or a
-   sentence that flags its figures as unverified.
+(the sentences where its name may get one), which are read when a figure needs them.
 """
 
 from __future__ import annotations
