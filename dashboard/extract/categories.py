@@ -14,18 +14,20 @@ _CURRENCY_UNITS_RE = re.compile(r"^(?:[A-Z]{3}|currency|cent|pence|sen)(?: per .
 _PERCENT_UNITS = {"percent", "percentage point", "fraction"}
 
 
-def _compile() -> list[tuple[Category, re.Pattern[str]]]:
-    lexicon = load_json("categories.json")
-    table = []
-    for name, stems in lexicon.items():
-        if name.startswith("_"):
-            continue
-        alternatives = trie_pattern(s.strip() for s in stems)  # longest stem first, as a trie
-        table.append((Category(name), re.compile(rf"\b(?:{alternatives})", re.IGNORECASE)))
-    return table
-
-
-_TABLE = _compile()
+_STEMS = {
+    Category(name): [s.strip() for s in stems]
+    for name, stems in load_json("categories.json").items()
+    if not name.startswith("_")
+}
+#: Each category's stems as one pattern (longest stem first, as a trie).
+_TABLE = [
+    (category, re.compile(rf"\b(?:{trie_pattern(stems)})", re.IGNORECASE))
+    for category, stems in _STEMS.items()
+]
+#: Where any category word starts: the per-category patterns are only tried there.
+_ANY = re.compile(
+    rf"\b(?=(?:{trie_pattern(s for stems in _STEMS.values() for s in stems)}))", re.IGNORECASE
+)
 
 
 def categorize(
@@ -81,8 +83,12 @@ def _nearest(
 def _matches(sentence: str) -> tuple[tuple[int, Category, int, int], ...]:
     """(rank, category, start, end) of every category word in the sentence; cached, as the
     figures of one sentence follow each other."""
-    return tuple(
-        (rank, category, m.start(), m.end())
-        for rank, (category, pattern) in enumerate(_TABLE)
-        for m in pattern.finditer(sentence)
-    )
+    found = []
+    free = [0] * len(_TABLE)  # each category's matches do not overlap, as with finditer
+    for start in (m.start() for m in _ANY.finditer(sentence)):
+        for rank, (category, pattern) in enumerate(_TABLE):
+            hit = pattern.match(sentence, start) if start >= free[rank] else None
+            if hit:
+                found.append((rank, category, start, hit.end()))
+                free[rank] = hit.end()
+    return tuple(found)
