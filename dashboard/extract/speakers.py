@@ -74,9 +74,10 @@ class Speakers:
         self.people: list[tuple[int, str]] = []  # (offset, name) of each full person name
         self.person_names: set[str] = set()
         for line in _LINE.finditer(text):
-            if _is_headline(line.group()):
+            runs = list(_NAME_RUN.finditer(text, line.start(), line.end()))
+            if not runs or _is_headline(line.group()):
                 continue
-            for m in _NAME_RUN.finditer(text, line.start(), line.end()):
+            for m in runs:
                 for name in _person_names(m.group()):
                     self.people.append((m.start(), name))
                     self.person_names.add(name)
