@@ -53,6 +53,11 @@ INVERTED = [
             "the Trade Ministry", None, "according to", I),
     Example("According to a Reuters tally, 61 boats sank.", "61", "a Reuters tally", None,
             "according to", I),
+    # "according to" in brackets governs the brackets only
+    Example("Turnout was high in Iowa (93 percent, according to exit polls), Ohio (79 percent) "
+            "and Utah.", "93 percent", "exit polls", None, "according to", I),
+    Example("Turnout was high in Iowa (93 percent, according to exit polls), Ohio (79 percent) "
+            "and Utah.", "79 percent", None),
     Example("Prices rose 3 percent last year, said Anna Berg, an economist at Nordbank.",
             "3 percent", "Anna Berg", "economist at Nordbank", "said", I),
     Example("Tom Reyes was quoted as saying that 90 jobs would go.", "90", "Tom Reyes", None,

@@ -335,10 +335,16 @@ class _Reader:
         text = self.text
         cue = " ".join(text[c_start:c_end].split())
         if cue.lower().startswith("according"):
-            src = self._whole_phrase(c_end, s_end)
+            paren = text.rfind("(", s_start, c_start)
+            if paren >= 0 and text.find(")", paren, c_start) < 0:  # "(93 percent, according to
+                close = text.find(")", c_end, s_end)                # exit polls)": its brackets
+                src = self._whole_phrase(c_end, close if close >= 0 else s_end)
+                content = [(paren + 1, c_start)]
+            else:
+                src = self._whole_phrase(c_end, s_end)
+                content = [(s_start, c_start), (src[1], s_end)] if src else []
             if not src:
                 return None
-            content = [(s_start, c_start), (src[1], s_end)]
             return self._make_frame(src, (c_start, c_end), cue, content, (c_start, src[1]))
         left_end, passive = self._skip_modifiers(s_start, c_start)
         if passive and not cue.lower().startswith("quoted") and not cue.endswith("ing"):
