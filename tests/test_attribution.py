@@ -226,6 +226,11 @@ OWN_VOICE = [
     Example("Harry Bond, 30, of Raleigh, who was polled, said 5 friends agreed.", "30", None),
     Example("The company, which employs 500 people, said profits fell.", "500", None),
     Example("The strike lasted 3 weeks. Workers returned on Monday.", "3", None),
+    # when a source spoke is the reporter's ("said two days after the storm")
+    Example("“We will rebuild,” she said two days after the storm.", "two", None),
+    # a clause after the cue is no inverted source
+    Example("Three in five insiders — and half of the donors — said that despite the surge in "
+            "Iowa, Reyes would win.", "half", None),
 ]
 
 # Hedging: forecasts, estimates, possibilities, conditionals, unverified figures; not plans,

@@ -127,6 +127,9 @@ _TIME_AFTER = re.compile(
 _DOC_TIME = re.compile(
     rf"\s+(?:out\s+)?(?:{'|'.join(sorted(_TIME_INTROS))})\s+(?i:{'|'.join(sorted(_TIMES))})\b"
 )
+_WHEN_AFTER = re.compile(
+    r"\s+[\w-]+\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:after|later|ago|before|earlier)\b"
+)
 _TELL = re.compile(rf"(?:{_words('tell_cues')})$", re.IGNORECASE)
 _HEDGE_STOP = re.compile(r"[,;:.]|\b(?:that|who|which)\b")  # a hedge beyond is another clause's
 _VERB_BEFORE = re.compile(r"(\S+)\s+$")
@@ -158,6 +161,7 @@ _BOUNDARY = re.compile(
     rf"\band\b(?!\s+[A-Z])|\b(?:{_words('clause_openers')})\b"
 )
 _RELATIVE = frozenset(_WORDS["relatives"])
+_CLAUSE_OPENERS = frozenset(_WORDS["clause_openers"])
 _WORD = re.compile(r"\S+")
 _ACRONYM_PAREN = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,8}\)")
 _DETERMINER = re.compile(rf"(?:{_words('determiners')})$", re.IGNORECASE)
@@ -226,8 +230,10 @@ def _valid_source(phrase: str) -> bool:
     if len(words) == 1 and lowered[0].endswith("ing"):
         return False  # "Arriving in Ohio, …": a participle, not a name
     if len(words) > 1:
-        if lowered[0] in _PREPOSITIONS or lowered[0] in _MODIFIERS:
-            return False  # "in Iowa …", "have run the numbers"
+        if lowered[0] in _PREPOSITIONS or lowered[0] in _MODIFIERS or (
+            lowered[0] in _CLAUSE_OPENERS
+        ):
+            return False  # "in Iowa …", "have run the numbers", "that despite the surge"
         # participles may modify a document, a name or a source noun ("leading economists")
         modified = document or lowered[-1] in _SOURCE_NOUNS or (
             words[-1][0].isupper() and len(words) <= 6
@@ -968,7 +974,8 @@ def _content_after(text: str, cue: str, c_end: int, s_end: int) -> int:
     """Where the content after a cue starts: right after it, unless a comma, a preposition or
     a participle follows ("said to a crowd of 500", "said, emphasizing …"); then after a
     "that" close by, else nowhere (`s_end`)."""
-    time = _TIME_AFTER.match(text, c_end, s_end)  # "said on Friday he met …"
+    # "said on Friday he met …", "said two days after the attack, …"
+    time = _TIME_AFTER.match(text, c_end, s_end) or _WHEN_AFTER.match(text, c_end, s_end)
     if time:
         c_end = time.end()
     if _COMMA_CLAUSE.match(text, c_end, s_end):  # "As Crane said, the two …"
