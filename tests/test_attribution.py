@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.extract.attribution import Attribution, attribute
+from dashboard.extract.sentences import split_sentences
 from dashboard.models import QuoteKind
 
 D, I, N = QuoteKind.direct, QuoteKind.indirect, QuoteKind.none
@@ -43,6 +44,7 @@ CUES = [
             "noted", I),
     Example("Health officials estimated that 2,000 people fell ill.", "2,000", "Health officials",
             None, "estimated", I, True),
+    Example("The mayor hailed the 14 new buses.", "14", "The mayor", None, "hailed", I),
 ]
 
 # Source after the cue: "according to X", inverted "…, said X", "was quoted as saying".
@@ -51,6 +53,11 @@ INVERTED = [
             "the Trade Ministry", None, "according to", I),
     Example("According to a Reuters tally, 61 boats sank.", "61", "a Reuters tally", None,
             "according to", I),
+    # "according to" in brackets governs the brackets only
+    Example("Turnout was high in Iowa (93 percent, according to exit polls), Ohio (79 percent) "
+            "and Utah.", "93 percent", "exit polls", None, "according to", I),
+    Example("Turnout was high in Iowa (93 percent, according to exit polls), Ohio (79 percent) "
+            "and Utah.", "79 percent", None),
     Example("Prices rose 3 percent last year, said Anna Berg, an economist at Nordbank.",
             "3 percent", "Anna Berg", "economist at Nordbank", "said", I),
     Example("Tom Reyes was quoted as saying that 90 jobs would go.", "90", "Tom Reyes", None,
@@ -63,17 +70,26 @@ DOCUMENTS = [
             "A U.N. report", None, "found", I),
     Example("A poll released Sunday shows the mayor at 41 percent.", "41 percent",
             "A poll released Sunday", None, "shows", I),
+    Example("A Harbor Institute poll last week showed the mayor at 41 percent.", "41 percent",
+            "A Harbor Institute poll last week", None, "showed", I),
     Example("A Gallup survey of mayors, who run most cities, found that 60 percent agreed.",
             "60 percent", "A Gallup survey of mayors", None, "found", I),
+    Example("A 2014 study that appeared in the Royal Medical Journal found that half of the "
+            "claims were false.", "half", "A 2014 study", None, "found", I),
     Example("By the Red Cross's estimate, 900 families lost their homes.", "900", "Red Cross",
             None, "estimate", I, True),
     Example("In a statement, the airline said 14 flights were cancelled.", "14", "the airline",
             None, "said", I),
+    Example("In a statement, Gov. Rick Scott blasted the council and said 26 schools had "
+            "closed.", "26", "Rick Scott", "Gov.", "said", I),
     Example("In a Gallup poll, 38 percent backed the plan.", "38 percent", "Gallup poll", None,
             "in", I),
     Example("The latest Gallup poll has the mayor at 41 percent.", "41 percent",
             "The latest Gallup poll", None, "has", I),
     Example("The mayor has 41 staff.", "41", None),
+    # "in a poll" inside a noun phrase frames nothing
+    Example("Forty percent of the people in the poll blamed the council for the floods.",
+            "Forty percent", None),
 ]
 
 # Whole source spans as written, with roles from titles and appositives.
@@ -88,8 +104,15 @@ SPANS_AND_ROLES = [
             "fire captain in Busan", "said", I),
     Example("Gov. Ellen Marsh said the state hired 250 nurses.", "250", "Ellen Marsh", "Gov.",
             "said", I),
+    Example("After the fire, the Smiths' lawyer said 3 houses burned.", "3",
+            "the Smiths' lawyer", None, "said", I),
     Example("Harry Bond, 30, of Raleigh, who was polled, said 5 friends agreed.", "5",
             "Harry Bond", None, "said", I),
+    Example("And on Friday, Ana Ruiz, the head of the port, said 9 cranes were idle.", "9",
+            "Ana Ruiz", "head of the port", "said", I),
+    # a conjunction before a name is no role
+    Example("Police arrived, and Mr. Tom Reyes said 4 cars burned.", "4", "Tom Reyes", None,
+            "said", I),
 ]
 
 # Canonical speakers: surname → fullest name, acronym → expansion, pronoun → earlier speaker.
@@ -107,12 +130,28 @@ CANONICAL = [
             "ships sank.", "6", "He", None, "said", I),
     Example("Union leaders warned of a walkout. They said 600 workers would strike.", "600",
             "Union leaders", None, "said", I, True),
+    # a pronoun with no named speaker before it takes the subject of an earlier sentence
+    Example("Tom Reyes spoke about Ana Ruiz.\n“We lost 30 boats,” he said.", "30", "Tom Reyes",
+            None, "said", D),
+    # and a person of the pronoun's gender, from an honorific or a common first name
+    Example("Tom Reyes spoke first. Anna Berg said the port was busy.\n“We lost 30 boats,” he "
+            "said.", "30", "Tom Reyes", None, "said", D),
+    # a single name is the surname of a full name before it is the first name of another
+    Example("Ted Cruz spoke first. Fans of Cruz Control cheered. Cruz said 40 buses came.", "40",
+            "Ted Cruz", None, "said", I),
+    # the antecedent and the role may be in sentences that hold no figure, before or after
+    Example("Mayor Ana Ruiz said the port was old.\nCranes rusted.\nShe said 6 ships sank.",
+            "6", "Ana Ruiz", "Mayor", "said", I),
+    Example("Ferreira said 3 banks would merge. Rosa Ferreira, the finance minister, said talks "
+            "went on.", "3", "Rosa Ferreira", "finance minister", "said", I, True),
 ]
 
 # Quotations: straight and curly, double and single, over paragraphs, mixed, neighbouring cue.
 QUOTES = [
     Example('"We lost 30 trucks," said Omar Haddad.', "30", "Omar Haddad", None, "said", D),
     Example("“We lost 30 trucks,” Omar Haddad said.", "30", "Omar Haddad", None, "said", D),
+    Example("“Taxes go up. We lost 30 trucks,” says a narrator.", "30", "a narrator", None,
+            "says", D),
     Example("'We lost 30 trucks,' Haddad told the BBC.", "30", "Haddad", None, "told", D),
     Example("‘We lost 30 trucks,’ Haddad told the BBC.", "30", "Haddad", None, "told", D),
     Example("Omar Haddad said the convoy lost “at least 30 trucks” on the road.", "at least 30",
@@ -134,6 +173,10 @@ LABELS = [
     Example("TURNOUT WAS LOW - Ana Ruiz: “Only 12 voters came before noon.”", "12", "Ana Ruiz",
             None, ":", D),
     Example("Q: How many came?\nA: About 300 came, and more waited outside.", "About 300", None),
+    # a sentence that ends in a colon introduces the quotation after it: its subject speaks
+    Example("On Monday, Ana Ruiz made the following comment:\n“We lost 30 boats in one night.”",
+            "30", "Ana Ruiz", None, ":", D),
+    Example("Among the votes:\n“We lost 30 boats in one night.”", "30", None),
     Example("Ruiz: 547.\nLopez: 46.", "547", None),
 ]
 
@@ -141,6 +184,8 @@ LABELS = [
 CONTENT = [
     Example("Ana Ruiz told 300 supporters in Lima that the port would reopen.", "300", None),
     Example("Ana Ruiz told reporters that 12 boats sank.", "12", "Ana Ruiz", None, "told", I),
+    Example("Ana Ruiz told the Daily Post she had counted 40 boats.", "40", "Ana Ruiz", None,
+            "told", I),
     Example("Ana Ruiz said on Friday 12 boats sank.", "12", "Ana Ruiz", None, "said", I),
     Example("The budget office said about half of the cuts were made.", "about half",
             "The budget office", None, "said", I),
@@ -181,6 +226,11 @@ OWN_VOICE = [
     Example("Harry Bond, 30, of Raleigh, who was polled, said 5 friends agreed.", "30", None),
     Example("The company, which employs 500 people, said profits fell.", "500", None),
     Example("The strike lasted 3 weeks. Workers returned on Monday.", "3", None),
+    # when a source spoke is the reporter's ("said two days after the storm")
+    Example("“We will rebuild,” she said two days after the storm.", "two", None),
+    # a clause after the cue is no inverted source
+    Example("Three in five insiders — and half of the donors — said that despite the surge in "
+            "Iowa, Reyes would win.", "half", None),
 ]
 
 # Hedging: forecasts, estimates, possibilities, conditionals, unverified figures; not plans,
@@ -237,3 +287,4 @@ def test_one_attribution_per_span_in_order() -> None:
     got = attribute(text, spans)
     assert [a.attributed_to for a in got] == ["Ana Ruiz", "Ana Ruiz", None]
     assert attribute(text, []) == []
+    assert attribute(text, spans, split_sentences(text)) == got

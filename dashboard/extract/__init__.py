@@ -15,10 +15,12 @@ from dashboard.models import Article, Claim, make_claim_id
 __all__ = ["extract_claims"]
 
 
-def _figures(text: str) -> list[tuple[tuple[int, int], Quantity]]:
+def _figures(
+    text: str, sentences: list[tuple[int, int]]
+) -> list[tuple[tuple[int, int], Quantity]]:
     """Each sentence span with the quantities found in it (offsets still sentence-relative)."""
     found = []
-    for span in split_sentences(text):
+    for span in sentences:
         for quantity in find_quantities(text[span[0] : span[1]]):
             found.append((span, quantity))
     return found
@@ -27,9 +29,10 @@ def _figures(text: str) -> list[tuple[tuple[int, int], Quantity]]:
 def extract_claims(article: Article) -> list[Claim]:
     """Return one Claim per figure in the article, in reading order."""
     text = article.text
-    figures = _figures(text)
+    sentences = split_sentences(text)
+    figures = _figures(text, sentences)
     spans = [(s + q.start, s + q.end) for (s, _), q in figures]
-    attributions = attribute(text, spans)
+    attributions = attribute(text, spans, sentences)
     article_id = article.article_id
     claims = []
     for ((sent_start, sent_end), quantity), (start, end), who in zip(

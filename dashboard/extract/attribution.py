@@ -16,28 +16,36 @@ How it reads an article:
 2. Quotations (`quotes.find_quotes`) belong to a speaker label ("WALLACE: …", "Carl Bialik:
    “…”"), else to the frame next to them: in the same sentence, the sentence after or before in
    the paragraph, or the previous paragraph for a quotation that runs on; the figure is then a
-   `direct` quote.
+   `direct` quote, or to the subject of a sentence ending in a colon just before it ("Sanders
+   made the following comment:").
 3. Figures outside quotes belong to the frame of their sentence whose content holds them (a
    poll over its respondents), to the subject of the next sentence when it points back at them
    ("X delivered this statistic"), or to an introduction ending in a colon before them.
 4. Names are canonical (`speakers.Speakers`): surname → fullest name, acronym → expansion,
-   pronoun → nearest earlier speaker of a compatible kind within two paragraphs (else the
-   pronoun as written: no guessing).
+   pronoun → nearest earlier speaker of a compatible kind and gender (from an honorific or a
+   common first name) within two paragraphs, else the nearest person who opens a sentence
+   there (else the pronoun as written: no guessing); the role is the first one the article
+   gives the speaker.
 5. `hedged` comes from hedge words in the figure's clause, a hedging cue ("predicted") or a
    sentence that flags its figures as unverified.
+
+Frames are read lazily, sentence by sentence: most sentences hold no figure, and the others'
+frames matter only as a pronoun's antecedents (the sentences in its reach) or a speaker's role
+(the sentences where its name may get one), which are read when a figure needs them.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from dashboard.extract.lexicon import load_json, load_words
 from dashboard.extract.quotes import Quote, find_quotes
 from dashboard.extract.sentences import split_sentences
-from dashboard.extract.speakers import Speakers, is_organisation
+from dashboard.extract.speakers import Speakers, is_organisation, may_carry_role
 from dashboard.extract.wordtrie import trie_pattern
 from dashboard.models import QuoteKind
 
@@ -69,6 +77,7 @@ _TIME_INTROS = frozenset(w[6:] for w in load_words("time_words.txt") if w.starts
 _ANAPHORIC = load_words("anaphoric_figures.txt")
 _NAME_STOPWORDS = load_words("name_stopwords.txt")
 _PRONOUNS = dict(line.split() for line in load_words("pronouns.txt"))
+_FIRST_NAMES = dict(line.split() for line in load_words("first_names.txt"))
 _WORDS = load_json("attribution_words.json")
 
 
@@ -115,10 +124,17 @@ _OPENER = re.compile(rf"(?:{_words('sentence_openers')})\s+")
 _TIME_AFTER = re.compile(
     rf"\s+(?:{'|'.join(sorted(_TIME_INTROS))})\s+(?i:{'|'.join(sorted(_TIMES))})\b(?!\s*[,.;])"
 )
+_DOC_TIME = re.compile(
+    rf"\s+(?:out\s+)?(?:{'|'.join(sorted(_TIME_INTROS))})\s+(?i:{'|'.join(sorted(_TIMES))})\b"
+)
+_WHEN_AFTER = re.compile(
+    r"\s+[\w-]+\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:after|later|ago|before|earlier)\b"
+)
 _TELL = re.compile(rf"(?:{_words('tell_cues')})$", re.IGNORECASE)
 _HEDGE_STOP = re.compile(r"[,;:.]|\b(?:that|who|which)\b")  # a hedge beyond is another clause's
 _VERB_BEFORE = re.compile(r"(\S+)\s+$")
 _THAT = re.compile(r"\bthat\b")
+_SUBJECT_PRONOUN = re.compile(r"(?<=[a-z0-9] )(?:he|she|they|it|we|I|there)(?:[’']\w+)?\s+[a-z]")
 _TO = re.compile(r"\s*to\b")
 _PRONOUN_PARAGRAPHS = 2  # paragraphs back that a pronoun may reach for its antecedent
 _BE = frozenset(_WORDS["be"])
@@ -141,16 +157,22 @@ _ANAPHORA = re.compile(
 # what ends a source phrase on its left: punctuation, quote marks, a clause opener, or an "and"
 # that joins clauses (not names: "Blumenthal and Cohen")
 _BOUNDARY = re.compile(
-    r"[,;:()\[\]—–]|\s-{1,2}\s|(?<![A-Za-z])['’‘\"“”]|['’‘\"“”](?![A-Za-z])|"
+    r"[,;:()\[\]—–]|\s-{1,2}\s|(?<![A-Za-z])['’‘\"“”]|['’‘\"“”](?![A-Za-z])(?<!s'|s’)|"
     rf"\band\b(?!\s+[A-Z])|\b(?:{_words('clause_openers')})\b"
 )
 _RELATIVE = frozenset(_WORDS["relatives"])
+_CLAUSE_OPENERS = frozenset(_WORDS["clause_openers"])
 _WORD = re.compile(r"\S+")
 _ACRONYM_PAREN = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,8}\)")
 _DETERMINER = re.compile(rf"(?:{_words('determiners')})$", re.IGNORECASE)
 _NP_LINK = re.compile(rf"(?:{_words('np_links')})$")
 # ", a fire captain in Busan," after a source: its role, without the article
 _APPOSITIVE_ROLE = re.compile(r",\s*(?:an?|the)\s+([^,;:.“”\"()]{2,80}?)\s*(?=,|\.?$|;)")
+# the rest of a name, then an appositive: "Lee Sung-kwon, a legislator,"
+_APPOSITIVE_AFTER = re.compile(r"[^\s,]*(?:\s+[A-Z(][^\s,]*){0,4},\s*(?:an?|the)\s")
+_POSSESSIVE_AFTER = re.compile(r"[^\s,]*[’']s?\s")
+_ROLE_REACH = 120  # characters before a name that its source phrase may take
+_CUE_WORDS = frozenset(c for c in _CUES if " " not in c)
 _APPOSITIVE_START = re.compile(rf"\s*(?:{_words('appositive_starts')})\b", re.IGNORECASE)
 _MAX_SOURCE_WORDS = 16
 _PREPOSITIONS = frozenset(_WORDS["prepositions"])
@@ -170,6 +192,7 @@ class _Frame:
     role: str | None
     zone: tuple[int, int]  # the source with its appositives and the cue: the reporter's words
     content: list[tuple[int, int]] = field(default_factory=list)
+    pronoun: bool = False  # `speaker` is a pronoun as written, resolved when the frame is used
 
     def covers(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.content)
@@ -207,14 +230,18 @@ def _valid_source(phrase: str) -> bool:
     if len(words) == 1 and lowered[0].endswith("ing"):
         return False  # "Arriving in Ohio, …": a participle, not a name
     if len(words) > 1:
-        if lowered[0] in _PREPOSITIONS or lowered[0] in _MODIFIERS:
-            return False  # "in Iowa …", "have run the numbers"
+        if lowered[0] in _PREPOSITIONS or lowered[0] in _MODIFIERS or (
+            lowered[0] in _CLAUSE_OPENERS
+        ):
+            return False  # "in Iowa …", "have run the numbers", "that despite the surge"
         # participles may modify a document, a name or a source noun ("leading economists")
         modified = document or lowered[-1] in _SOURCE_NOUNS or (
             words[-1][0].isupper() and len(words) <= 6
         )
-        if words[0].islower() and _VERB_LIKE.search(words[0]) and not modified:
-            return False  # "appeared in the Journal"
+        if words[0].islower() and _VERB_LIKE.search(words[0]) and (
+            not modified or lowered[1] in _PREPOSITIONS
+        ):
+            return False  # "appeared in the Journal", "appeared in the British Medical Journal"
         for w, low in zip(words, lowered):
             if low in _PRONOUNS and low not in _POSSESSIVE_PRONOUNS:
                 return False
@@ -238,20 +265,37 @@ def _valid_source(phrase: str) -> bool:
 class _Reader:
     """One article's sentences, quotations, names and frames."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, sentences: list[tuple[int, int]] | None = None) -> None:
         self.text = text
-        self.sentences = split_sentences(text)
+        self.sentences = split_sentences(text) if sentences is None else sentences
         self.sentence_starts = [s for s, _ in self.sentences]
         self.quotes = find_quotes(text)
         self.quote_starts = [q.start for q in self.quotes]
-        self.speakers = Speakers(text)
-        self.roles: dict[str, str] = {}
-        self.history: list[tuple[int, str, str]] = []  # (offset, speaker, kind) of named speakers
+        self.roles: dict[str, tuple[int, str]] = {}  # speaker → (offset, role) of its first role
+        self.roles_complete: set[str] = set()  # speakers whose every sentence has its frames
+        self.history: list[tuple[int, str, str]] = []  # (offset, speaker, kind), by offset
         self.genders: dict[str, str | None] = {}
         self.pointers: dict[int, _Frame | None] = {}
         self.labels: dict[int, _Frame | None] = {}
-        self.cues = [_find_cues(text, s, e) for s, e in self.sentences]
-        self.frames = [self._sentence_frames(i) for i in range(len(self.sentences))]
+        self.unverified: dict[int, bool] = {}
+        self._cues: dict[int, list[tuple[int, int]]] = {}
+        self._frames: dict[int, list[_Frame]] = {}
+
+    @cached_property
+    def speakers(self) -> Speakers:
+        return Speakers(self.text)
+
+    def cues(self, i: int) -> list[tuple[int, int]]:
+        """The cue spans of sentence `i`."""
+        if i not in self._cues:
+            self._cues[i] = _find_cues(self.text, *self.sentences[i])
+        return self._cues[i]
+
+    def frames(self, i: int) -> list[_Frame]:
+        """The frames of sentence `i`, read on first use."""
+        if i not in self._frames:
+            self._frames[i] = self._sentence_frames(i)
+        return self._frames[i]
 
     # -- positions ---------------------------------------------------------------------------
 
@@ -274,7 +318,7 @@ class _Reader:
     def _sentence_frames(self, i: int) -> list[_Frame]:
         start, end = self.sentences[i]
         frames = []
-        cues = self.cues[i]
+        cues = self.cues(i)
         for k, (c_start, c_end) in enumerate(cues):
             if self.quote_at(c_start):
                 continue
@@ -297,10 +341,16 @@ class _Reader:
         text = self.text
         cue = " ".join(text[c_start:c_end].split())
         if cue.lower().startswith("according"):
-            src = self._whole_phrase(c_end, s_end)
+            paren = text.rfind("(", s_start, c_start)
+            if paren >= 0 and text.find(")", paren, c_start) < 0:  # "(93 percent, according to
+                close = text.find(")", c_end, s_end)                # exit polls)": its brackets
+                src = self._whole_phrase(c_end, close if close >= 0 else s_end)
+                content = [(paren + 1, c_start)]
+            else:
+                src = self._whole_phrase(c_end, s_end)
+                content = [(s_start, c_start), (src[1], s_end)] if src else []
             if not src:
                 return None
-            content = [(s_start, c_start), (src[1], s_end)]
             return self._make_frame(src, (c_start, c_end), cue, content, (c_start, src[1]))
         left_end, passive = self._skip_modifiers(s_start, c_start)
         if passive and not cue.lower().startswith("quoted") and not cue.endswith("ing"):
@@ -312,6 +362,9 @@ class _Reader:
             src = self._right_source(s_start, c_start)  # "He …, saying …": the subject
         else:
             src = self._left_source(s_start, left_end)
+            time = _DOC_TIME.match(text, src[1], c_start) if src else None
+            if time and _DOC_NOUN_RE.search(text, src[0], src[1]):
+                src = (src[0], time.end())  # "a WBUR poll last week showed": the poll's date
         if src:
             content = []
             after = _content_after(text, cue, c_end, s_end)
@@ -364,7 +417,8 @@ class _Reader:
             if mark in _RELATIVE or mark == ",":
                 return self._appositive_head(lo, lo + last.start(), mark in _RELATIVE)
             if mark in ("and", "but"):  # "TheBlaze did the math, and found": the subject
-                return self._right_source(lo, lo + last.start())
+                subject = self._subject_start(lo, lo + last.start()) or lo
+                return self._right_source(subject, lo + last.start())
             return None
         found = self._checked(lo + last.end(), end)
         if found:
@@ -372,7 +426,8 @@ class _Reader:
         if mark in _RELATIVE or mark == "that":  # "A study that appeared in X found"
             return self._appositive_head(lo, lo + last.start(), True)
         if mark in ("and", "but"):  # "Scott … and on Monday announced": the sentence's subject
-            return self._right_source(lo, lo + last.start())
+            subject = self._subject_start(lo, lo + last.start()) or lo
+            return self._right_source(subject, lo + last.start())
         return None
 
     def _checked(self, start: int, end: int) -> tuple[int, int] | None:
@@ -420,11 +475,11 @@ class _Reader:
             if w.islower() and re.fullmatch(r"[a-z-]+", w) and i == len(words) - 1:
                 start = s  # the head noun last: "a survey of superdelegates"
                 continue
-            if w.islower() and re.fullmatch(r"[a-z-]+", w) and i > 0 and (
+            if (w.islower() and re.fullmatch(r"[a-z-]+", w) or w.isdigit()) and i > 0 and (
                 _DETERMINER.match(words[i - 1][2]) or _is_source_word(words[i - 1][2])
             ):
                 start = s  # a modifier: "U.S. military officials", "the foreign ministry"
-                continue
+                continue  # or a year: "a 2014 study"
             break
         if start is None:
             return None
@@ -461,6 +516,8 @@ class _Reader:
                 break
             count += 1
             if stop or count > _MAX_SOURCE_WORDS:
+                if stop and last_ok is None and core.isalpha() and core.islower():
+                    last_ok = m.start() + len(core)  # "…,” says a narrator.": checked below
                 break
         if last_ok is None:
             return None
@@ -510,6 +567,8 @@ class _Reader:
         for m in _IN_DOC.finditer(self.text, start, end) if not speakers and not frames else ():
             if any(a <= m.start() < b for a, b in taken) or self.quote_at(m.start()):
                 continue
+            if not self._framing(start, m.start(), m.end(1), end):
+                continue  # "people in the poll held …": a noun's modifier, not a frame
             source = self._whole_phrase(m.start(1), end) or m.span(1)
             if source[1] < m.end(1):
                 source = m.span(1)
@@ -518,34 +577,86 @@ class _Reader:
             break
         return frames
 
+    def _framing(self, s_start: int, start: int, end: int, s_end: int) -> bool:
+        """Whether a phrase "in a poll" between `start` and `end` frames its sentence: it opens
+        the sentence or a clause, or closes one."""
+        before = self.text[s_start:start].rstrip()
+        after = self.text[end:s_end].lstrip()
+        return not before or before[-1] in ",;:—–(" or not after or after[0] in ",.;:)—–"
+
     def _make_frame(self, source: tuple[int, int], cue: tuple[int, int], cue_word: str,
                     content: list[tuple[int, int]], zone: tuple[int, int] | None = None,
                     appositive: re.Match[str] | None = None) -> _Frame:
-        phrase = self.text[source[0] : source[1]]
+        phrase = self.text[source[0] : source[1]].strip()
+        zone = zone or (min(source[0], cue[0]), max(source[1], cue[1]))
+        cue_word = " ".join(cue_word.lower().split())
+        if phrase.lower() in _PRONOUNS:
+            return _Frame(source, cue, cue_word, phrase, None, zone, content, pronoun=True)
         role = appositive.group(1) if appositive else None
         speaker, role = self._resolve(phrase, source[0], role)
-        zone = zone or (min(source[0], cue[0]), max(source[1], cue[1]))
-        return _Frame(source, cue, " ".join(cue_word.lower().split()), speaker, role, zone, content)
+        return _Frame(source, cue, cue_word, speaker, role, zone, content)
 
     # -- names -------------------------------------------------------------------------------
 
     def _resolve(self, phrase: str, pos: int, role: str | None = None) -> tuple[str, str | None]:
-        """Canonical speaker and role of a source phrase (`role` from an appositive);
-        remembers named speakers and their roles."""
-        bare = phrase.strip().lower()
-        kind = _PRONOUNS.get(bare)
-        if kind:
-            found = self._antecedent(kind, bare, pos)
-            if found is None:
-                return phrase.strip(), None
-            return found, self.roles.get(found)
+        """Canonical speaker and role of a source phrase that is no pronoun (`role` from an
+        appositive); remembers the speaker at `pos` for pronouns and its first role."""
         speaker, title = self.speakers.canonical(phrase)
         role = title or role
-        if role:
-            self.roles.setdefault(speaker, role)
-        role = role or self.roles.get(speaker)
-        self.history.append((pos, speaker, self._kind(speaker)))
+        if role and (speaker not in self.roles or pos < self.roles[speaker][0]):
+            self.roles[speaker] = (pos, role)
+        insort(self.history, (pos, speaker, self._kind(speaker)))
         return speaker, role
+
+    def _speaker(self, frame: _Frame) -> tuple[str, str | None]:
+        """The frame's speaker and role: a pronoun resolved to its antecedent (else kept as
+        written); the role from the frame, else the first role the article gives the speaker."""
+        if frame.pronoun:
+            bare = frame.speaker.lower()
+            found = self._antecedent(_PRONOUNS[bare], bare, frame.source[0])
+            frame.speaker = found or frame.speaker
+            frame.pronoun = False
+        if frame.role or frame.speaker.lower() in _PRONOUNS:
+            return frame.speaker, frame.role
+        return frame.speaker, self._role(frame.speaker)
+
+    def _role(self, speaker: str) -> str | None:
+        """The first role the article gives `speaker`: reads, in order, the frames of the
+        sentences that may name it until one gives it a role. A source phrase holds its speaker
+        whole, or an acronym in its brackets, or one part of a person's full name."""
+        if speaker not in self.roles_complete:
+            self.roles_complete.add(speaker)
+            words = speaker.split()
+            keys = {words[-1].strip("()")}
+            if speaker in self.speakers.person_names:
+                keys.add(words[0])
+            naming = set()
+            for key in keys:
+                at = self.text.find(key)
+                while at >= 0:
+                    if self._may_describe(at):
+                        naming.add(self.sentence_index(at))
+                    at = self.text.find(key, at + 1)
+            for i in sorted(naming):
+                self.frames(i)
+                if self.roles.get(speaker, (len(self.text),))[0] < self.sentences[i][1]:
+                    break  # no later sentence gives an earlier role
+        found = self.roles.get(speaker)
+        return found[1] if found else None
+
+    def _may_describe(self, at: int) -> bool:
+        """Whether the sentence of a name at `at` may give it a role: an appositive after it
+        (", a legislator,") or a title or description before it in its phrase."""
+        s_start, s_end = self.sentences[self.sentence_index(at)]
+        if _APPOSITIVE_AFTER.match(self.text, at, s_end):
+            return True
+        if not self.text[at].isupper() or _POSSESSIVE_AFTER.match(self.text, at, s_end):
+            return False  # a title makes a role for a name only, and a name ends no phrase in 's
+        lo = max(s_start, at - _ROLE_REACH)
+        words = self.text[lo:at].split()
+        if lo > s_start and words:
+            words = words[1:]  # a word cut in two
+        return may_carry_role(words[::-1], _CUE_WORDS) or lo > s_start and not words
 
     def _antecedent(self, kind: str, pronoun: str, pos: int) -> str | None:
         """What a pronoun at `pos` refers to: for he/she a person named earlier in its sentence;
@@ -560,24 +671,36 @@ class _Reader:
             named = self._person_before(pos, self.sentences[self.sentence_index(pos)][0], gender)
             if named:
                 return named
-        for offset, name, name_kind in reversed(self.history):
+        for i in range(self.sentence_index(reach), self.sentence_index(pos)):
+            self.frames(i)  # the speakers named in reach
+        for k in range(bisect_left(self.history, (pos,)) - 1, -1, -1):
+            offset, name, name_kind = self.history[k]
             if offset < reach:
                 break
             compatible = name_kind == kind or kind == "person" and name_kind == "name"
-            if offset < pos and compatible and self._gender(name) in (None, gender):
+            if compatible and self._gender(name) in (None, gender):
                 return name
         return self._person_before(pos, reach, gender) if kind == "person" else None
 
     def _person_before(self, pos: int, reach: int, gender: str | None) -> str | None:
-        """The nearest person named between `reach` and `pos`, outside quotes, of the gender."""
+        """The nearest person named between `reach` and `pos`, outside quotes, of the gender:
+        the subject of a sentence first ("Groberg spoke about Clinton. “…,” he said": Groberg)."""
         mentions = self.speakers.mentions
+        nearest = None
         for k in range(bisect_right(mentions, (pos, "")) - 1, -1, -1):
             offset, name = mentions[k]
             if offset < reach:
                 break
             if not self.quote_at(offset) and self._gender(name) in (None, gender):
-                return name
-        return None
+                if self._opens_sentence(offset):
+                    return name
+                nearest = nearest or name
+        return nearest
+
+    def _opens_sentence(self, pos: int) -> bool:
+        """Whether only titles and names come before `pos` in its sentence."""
+        start = self.sentences[self.sentence_index(pos)][0]
+        return all(w[0].isupper() for w in self.text[start:pos].split())
 
     def _kind(self, speaker: str) -> str:
         """What a pronoun must be to refer to this speaker: person, group or thing; "name" for
@@ -596,10 +719,12 @@ class _Reader:
         return "name"
 
     def _gender(self, name: str) -> str | None:
-        """"he" or "she" when the article gives the person an honorific ("Mr. Rubio"); pronouns
-        near a name are too often someone else's to tell."""
+        """"he" or "she" when the article gives the person an honorific ("Mr. Rubio"), else
+        from a common first name ("Hillary Clinton"); pronouns near a name are too often
+        someone else's to tell."""
         if name not in self.genders:
-            surname = name.split()[-1]
+            words = name.split()
+            surname = words[-1]
             found = None
             at = self.text.find(surname)
             while at >= 0 and found is None:
@@ -607,6 +732,8 @@ class _Reader:
                 if honorific:
                     found = "he" if honorific.group(1) == "Mr" else "she"
                 at = self.text.find(surname, at + 1)
+            if found is None and len(words) > 1:
+                found = _FIRST_NAMES.get(words[0].lower())
             self.genders[name] = found
         return self.genders[name]
 
@@ -624,7 +751,7 @@ class _Reader:
         colon = self._colon_speaker(para_start, first.start)
         if colon and _LABEL_START.search(self.text, para_start, colon.source[0]):
             return colon  # "HEADLINE - Carl Bialik: “…”": a label before the quote wins
-        candidates = [f for i in inside for f in self.frames[i] if not self.quote_at(f.cue[0])]
+        candidates = [f for i in inside for f in self.frames(i) if not self.quote_at(f.cue[0])]
         if candidates:
             return min(candidates, key=lambda f: _distance(f, first.start, last.end))
         if colon:  # "More from Smith: “…”", "Rep. Ann Lee (D-Ohio):“…”"
@@ -632,15 +759,43 @@ class _Reader:
         _, last_para_end = self.paragraph_of(last.start)
         after, before = inside[-1] + 1, inside[0] - 1
         if after < len(self.sentences) and self.sentences[after][0] < last_para_end:
-            if self.frames[after]:
-                return self.frames[after][0]
-        if before >= 0 and self.sentences[before][1] > para_start and self.frames[before]:
-            return self.frames[before][0]  # the main clause's, not one in a subordinate clause
+            if self.frames(after):
+                return self.frames(after)[0]
+        if before >= 0 and self.sentences[before][1] > para_start and self.frames(before):
+            return self.frames(before)[0]  # the main clause's, not one in a subordinate clause
         if para_start == first.start - _indent(self.text, para_start, first.start) and before >= 0:
-            prev = self.frames[before]
+            prev = self.frames(before)
             if prev:
                 return prev[-1]
+            return self._introduction(before)
         return None
+
+    def _subject_start(self, start: int, end: int) -> int | None:
+        """Where the subject of a clause starts: after an opening prepositional phrase ("On July
+        6, Sanders …", "In a statement, Gov. Rick Scott …"); None when that phrase runs on."""
+        if _peek(self.text, start).lower() in _PREPOSITIONS:
+            comma = self.text.find(",", start, end)
+            return comma + 1 if comma >= 0 else None
+        return start
+
+    def _introduction(self, j: int) -> _Frame | None:
+        """The subject of a sentence that ends in a colon without a cue of its own ("On July 6,
+        Sanders made the following comment:"), as the speaker of what follows it."""
+        s_start, s_end = self.sentences[j]
+        if self.text[s_end - 1] != ":" or self.frames(j):
+            return None
+        start = self._subject_start(s_start, s_end)
+        src = self._right_source(start, s_end) if start is not None else None
+        if not src:
+            return None
+        head = self.text[src[0] : src[1]].split()[-1]
+        verb = _WORD.search(self.text, src[1], s_end - 1)
+        if not verb or not verb.group().islower() or _DETERMINER.fullmatch(verb.group()) or not (
+            head[0].isupper() and head.lower() not in _NAME_STOPWORDS
+            or head.lower() in _SOURCE_NOUNS or head.lower() in _DOCUMENTS
+        ):
+            return None  # "Among the votes:", "Name: …"
+        return self._make_frame(src, (s_end - 1, s_end), ":", [])
 
     def _colon_speaker(self, para_start: int, quote_start: int) -> _Frame | None:
         """The phrase before a colon that introduces a quotation, as its speaker."""
@@ -674,8 +829,8 @@ class _Reader:
     def figure(self, start: int, end: int) -> Attribution:
         i = self.sentence_index(start)
         hedged = self._hedged(i, start, end)
-        frames = [f for f in self.frames[i] if not f.in_source(start, end)]
-        in_source = len(frames) < len(self.frames[i])
+        frames = [f for f in self.frames(i) if not f.in_source(start, end)]
+        in_source = len(frames) < len(self.frames(i))
         quote = self.quote_at(start)
         if quote and not in_source:
             frame = self.quote_frame(quote)
@@ -703,13 +858,17 @@ class _Reader:
         """A frame that carries on over the next sentences: an introduction ending in a colon
         ("Soerens argued that:") over the paragraphs that follow it."""
         para_start = self.paragraph_of(self.sentences[i][0])[0]
+        before = []  # the sentences back to the paragraph before, and whether each ends in ":"
         for j in range(i - 1, max(i - _CARRY_SENTENCES, 0) - 1, -1):
-            s_start, s_end = self.sentences[j]
-            colon = self.text[s_start:s_end].endswith(":")
-            if self.frames[j]:
-                return self.frames[j][-1] if colon else None
-            if s_end < para_start and not colon:
-                return None
+            s_end = self.sentences[j][1]
+            before.append((j, self.text[s_end - 1] == ":"))
+            if s_end < para_start and not before[-1][1]:
+                break
+        if not any(colon for _, colon in before):
+            return None  # (spares reading their frames)
+        for j, colon in before:
+            if self.frames(j):
+                return self.frames(j)[-1] if colon else None
         return None
 
     def _counts(self, frame: _Frame) -> bool:
@@ -719,8 +878,8 @@ class _Reader:
 
     def _attribution(self, frame: _Frame, quote: QuoteKind, hedged: bool) -> Attribution:
         hedged = hedged or frame.cue_word.lower() in _HEDGING_CUES
-        role = frame.role or self.roles.get(frame.speaker)
-        return Attribution(frame.speaker, role, frame.cue_word, quote, hedged)
+        speaker, role = self._speaker(frame)
+        return Attribution(speaker, role, frame.cue_word, quote, hedged)
 
     def _pointing_back(self, i: int) -> _Frame | None:
         """The next sentence's subject when it points back at this one's figures."""
@@ -746,11 +905,17 @@ class _Reader:
         before = self.text[s_start:start]
         cut = max(before.rfind(";"), before.rfind(":"))
         # "Three economists said … would …": the hedge after the next cue is not this figure's
-        next_cue = next((c for c, _ in self.cues[i] if c >= end), s_end)
+        next_cue = next((c for c, _ in self.cues(i) if c >= end), s_end)
         after = self.text[end:next_cue]
         stop = _HEDGE_STOP.search(after)
         window = before[cut + 1 :] + " " + (after[: stop.start()] if stop else after)
-        return bool(_HEDGE_RE.search(window) or _UNVERIFIED_RE.search(self.text, s_start, s_end))
+        return bool(_HEDGE_RE.search(window)) or self._unverified(i)
+
+    def _unverified(self, i: int) -> bool:
+        """Whether sentence `i` flags its figures as unverified (once per sentence)."""
+        if i not in self.unverified:
+            self.unverified[i] = bool(_UNVERIFIED_RE.search(self.text, *self.sentences[i]))
+        return self.unverified[i]
 
 
 def _find_cues(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -791,6 +956,8 @@ def _short_appositive(appositive: str, before: str) -> bool:
     if appositive.strip().isdigit() or words[0] == "of" and len(words) <= 4:
         return True  # an age, a home town
     last = before.split()[-1]
+    if last.lower() in _TIMES:
+        return False  # "On Tuesday, Kevin Brady, …": a name after a time phrase is no appositive
     return last[0].isupper() and len(words) <= 8 and not any(_VERB_LIKE.search(w) for w in words)
 
 
@@ -807,14 +974,18 @@ def _content_after(text: str, cue: str, c_end: int, s_end: int) -> int:
     """Where the content after a cue starts: right after it, unless a comma, a preposition or
     a participle follows ("said to a crowd of 500", "said, emphasizing …"); then after a
     "that" close by, else nowhere (`s_end`)."""
-    time = _TIME_AFTER.match(text, c_end, s_end)  # "said on Friday he met …"
+    # "said on Friday he met …", "said two days after the attack, …"
+    time = _TIME_AFTER.match(text, c_end, s_end) or _WHEN_AFTER.match(text, c_end, s_end)
     if time:
         c_end = time.end()
     if _COMMA_CLAUSE.match(text, c_end, s_end):  # "As Crane said, the two …"
         return text.index(",", c_end) + 1
     if _TELL.match(cue):  # "told supporters in Ohio, while 475 …": the listeners, no content
         that = _THAT.search(text, c_end, min(s_end, c_end + 80))
-        return that.end() if that else s_end
+        if not that:  # "told the Post he had received …": the clause after the listeners
+            that = _SUBJECT_PRONOUN.search(text, c_end, min(s_end, c_end + 60))
+            return that.start() if that else s_end
+        return that.end()
     if not _NOT_CONTENT.match(text, c_end, s_end) and not (
         _INVERTING.search(cue) and _TO.match(text, c_end, s_end)
     ):
@@ -841,9 +1012,14 @@ def _indent(text: str, lo: int, hi: int) -> int:
     return len(text[lo:hi]) - len(text[lo:hi].lstrip())
 
 
-def attribute(text: str, spans: Sequence[tuple[int, int]]) -> list[Attribution]:
-    """Return one Attribution per (start, end) span of `text`, in order."""
+def attribute(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    sentences: list[tuple[int, int]] | None = None,
+) -> list[Attribution]:
+    """Return one Attribution per (start, end) span of `text`, in order. `sentences` are the
+    text's `split_sentences` spans when the caller has them already."""
     if not spans:
         return []
-    reader = _Reader(text)
+    reader = _Reader(text, sentences)
     return [reader.figure(start, end) for start, end in spans]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dashboard.extract.lexicon import load_json
+from dashboard.extract.wordtrie import trie_pattern
 from dashboard.models import Category
 
 #: An ISO 4217 code, alone or as a rate ("USD per barrel"), or a minor unit of a currency.
@@ -12,18 +14,20 @@ _CURRENCY_UNITS_RE = re.compile(r"^(?:[A-Z]{3}|currency|cent|pence|sen)(?: per .
 _PERCENT_UNITS = {"percent", "percentage point", "fraction"}
 
 
-def _compile() -> list[tuple[Category, re.Pattern[str]]]:
-    lexicon = load_json("categories.json")
-    table = []
-    for name, stems in lexicon.items():
-        if name.startswith("_"):
-            continue
-        alternatives = "|".join(re.escape(s.strip()) for s in sorted(stems, key=len, reverse=True))
-        table.append((Category(name), re.compile(rf"\b(?:{alternatives})", re.IGNORECASE)))
-    return table
-
-
-_TABLE = _compile()
+_STEMS = {
+    Category(name): [s.strip() for s in stems]
+    for name, stems in load_json("categories.json").items()
+    if not name.startswith("_")
+}
+#: Each category's stems as one pattern (longest stem first, as a trie).
+_TABLE = [
+    (category, re.compile(rf"\b(?:{trie_pattern(stems)})", re.IGNORECASE))
+    for category, stems in _STEMS.items()
+]
+#: Where any category word starts: the per-category patterns are only tried there.
+_ANY = re.compile(
+    rf"\b(?=(?:{trie_pattern(s for stems in _STEMS.values() for s in stems)}))", re.IGNORECASE
+)
 
 
 def categorize(
@@ -63,17 +67,28 @@ def _nearest(
     sentence: str, mention_start: int, mention_end: int, within: int | None = None
 ) -> Category:
     best: tuple[bool, int, int, Category] | None = None
-    for rank, (category, pattern) in enumerate(_TABLE):
-        for match in pattern.finditer(sentence):
-            if match.start() < mention_end and mention_start < match.end():
-                continue
-            if match.start() >= mention_end:
-                distance = match.start() - mention_end
-            else:
-                distance = mention_start - match.end()
-            if within is not None and distance > within:
-                continue
-            candidate = (category in _SECONDARY, distance, rank, category)
-            if best is None or candidate < best:
-                best = candidate
+    for rank, category, start, end in _matches(sentence):
+        if start < mention_end and mention_start < end:
+            continue
+        distance = start - mention_end if start >= mention_end else mention_start - end
+        if within is not None and distance > within:
+            continue
+        candidate = (category in _SECONDARY, distance, rank, category)
+        if best is None or candidate < best:
+            best = candidate
     return best[3] if best else Category.other
+
+
+@lru_cache(maxsize=64)
+def _matches(sentence: str) -> tuple[tuple[int, Category, int, int], ...]:
+    """(rank, category, start, end) of every category word in the sentence; cached, as the
+    figures of one sentence follow each other."""
+    found = []
+    free = [0] * len(_TABLE)  # each category's matches do not overlap, as with finditer
+    for start in (m.start() for m in _ANY.finditer(sentence)):
+        for rank, (category, pattern) in enumerate(_TABLE):
+            hit = pattern.match(sentence, start) if start >= free[rank] else None
+            if hit:
+                found.append((rank, category, start, hit.end()))
+                free[rank] = hit.end()
+    return tuple(found)

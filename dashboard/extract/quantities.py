@@ -18,6 +18,7 @@ vague amounts from `lexicons/numbers.json` ("hundreds" 100-1000, "several hundre
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from dashboard.extract.lexicon import load_json, load_words
@@ -27,6 +28,7 @@ from dashboard.extract.numbers import (
 from dashboard.extract.units import (
     UNIT_WORDS, currency_before, denominator_after, glued_code_only, of_unit, unit_after,
 )
+from dashboard.extract.wordtrie import trie_pattern
 from dashboard.models import Change, Qualifier
 
 
@@ -96,6 +98,10 @@ for _idiom in _NF["idioms"]:
 _STOP = load_words("counted_stopwords.txt")
 _NOUN_BEFORE = frozenset({"number", "numbers", "total", "count", "tally", "toll"})
 _STARTS = frozenset("0123456789.")  # first characters of a token that may start a number
+#: A digit or a word that can start a number, in lower-cased text: without one (most sentences)
+#: there is no figure, and the tokenizer is skipped. (Digits first: a fast scan.)
+_DIGIT = re.compile(r"[0-9]")
+_ANCHOR_WORD = re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(ANCHORS)})(?![^\W\d_])")
 _DURATIONS = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 )
@@ -117,6 +123,8 @@ _SKIP_TO_CHANGE = frozenset(
 
 def find_quantities(text: str) -> list[Quantity]:
     """Return the figures in `text`, in order of position."""
+    if not _DIGIT.search(text) and not _ANCHOR_WORD.search(text.lower()):
+        return []
     tok = Tokens(text)
     out: list[Quantity] = []
     candidates = [k for k, low in enumerate(tok.low) if low in ANCHORS or low[0] in _STARTS]

@@ -17,21 +17,21 @@ _ABBREVIATIONS = load_words("abbreviations.txt")
 _BOUNDARY = re.compile(
     r"""[.!?]+['"’”)\]]*(?=\s+['"‘“(\[]?[A-Z0-9])"""  # end mark, closers, then a new sentence
 )
-_LAST_WORD = re.compile(r"(\S+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
     """True when the full stop at `stop` closes an abbreviation rather than a sentence."""
     if text[stop] != ".":
         return False
-    match = _LAST_WORD.search(text, max(0, stop - 40), stop + 1)
-    if not match:
-        return False
-    word = match.group(1).lstrip("'\"‘“([")
+    start = stop  # back to the start of the word, at most 40 characters
+    while start > max(0, stop - 40) and not text[start - 1].isspace():
+        start -= 1
+    word = text[start : stop + 1].lstrip("'\"‘“([")
     if word.lower() in _ABBREVIATIONS:
         return True
     # Initials and dotted acronyms: "J.", "U.S.", "U.N."
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+    return bool(_INITIALS.fullmatch(word))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

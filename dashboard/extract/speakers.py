@@ -9,7 +9,7 @@ into (name, role): "Lee" → "Lee Sung-kwon", "the NIS" → "National Intelligen
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from dashboard.extract.lexicon import load_words
 
@@ -19,14 +19,18 @@ _ORG_WORDS = load_words("org_words.txt") | load_words("places.txt")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _NAME_STOPWORDS = load_words("name_stopwords.txt")
 _LINKS = frozenset({"for", "of", "at", "from", "with"})
+_CONJUNCTIONS = frozenset({"and", "but", "or"})
+_PHRASE_END = frozenset(",;:()\"“”‘’—–")  # marks that end a word at a phrase boundary
+_PHRASE_START = frozenset("(\"“‘'—–")
 
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|du|da|la|le)[ \t]+)?{_CAP})+")
 _SENTENCE_END_WORD = re.compile(r"[a-z]{3,}\.$")
-_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&.]{1,8})\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&.]{1,8})\)")
 # the capitalised words before "(NIS)", linked by of/for/and/on/the, read right to left
 _EXPANSION = re.compile(rf"((?:{_CAP}\s+(?:(?:of|for|and|on|the)\s+)*){{0,7}}{_CAP})$")
-_SINGLE_NAME = re.compile(r"\b[A-Z][a-z][\w’'-]*")
+_LINE = re.compile(r"[^\n]+")
+_SINGLE_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z][\w’'-]*")  # at a word start
 
 
 def _key(word: str) -> str:
@@ -53,7 +57,10 @@ class Speakers:
         self.text = text
         self.acronyms: dict[str, str] = {}
         for m in _ACRONYM.finditer(text):
-            before = _EXPANSION.search(text, max(0, m.start() - 120), m.start())
+            end = m.start()
+            while end and text[end - 1].isspace():
+                end -= 1
+            before = _EXPANSION.search(text, max(0, end - 120), end)
             if not before:
                 continue
             acronym = m.group(1)
@@ -62,24 +69,23 @@ class Speakers:
                 if _initials(words[i:]) == acronym.replace(".", "").upper():
                     self.acronyms.setdefault(acronym, f"{' '.join(words[i:])} ({acronym})")
                     break
-        self.full_names: dict[str, str] = {}
+        self.full_names: dict[str, str] = {}  # one name → the fullest name, surnames first
+        ranks: dict[str, tuple[bool, int]] = {}
         self.people: list[tuple[int, str]] = []  # (offset, name) of each full person name
         self.person_names: set[str] = set()
-        headlines: dict[int, bool] = {}
-        for m in _NAME_RUN.finditer(text):
-            line = text.rfind("\n", 0, m.start()) + 1
-            if line not in headlines:
-                headlines[line] = _is_headline(text, line)
-            if headlines[line]:
+        for line in _LINE.finditer(text):
+            runs = list(_NAME_RUN.finditer(text, line.start(), line.end()))
+            if not runs or _is_headline(line.group()):
                 continue
-            for name in _person_names(m.group()):
-                self.people.append((m.start(), name))
-                self.person_names.add(name)
-                parts = name.split()
-                for part in (parts[0], parts[-1]):
-                    known = self.full_names.get(part)
-                    if known is None or len(known) < len(name):
-                        self.full_names[part] = name
+            for m in runs:
+                for name in _person_names(m.group()):
+                    self.people.append((m.start(), name))
+                    self.person_names.add(name)
+                    parts = name.split()
+                    for part in (parts[0], parts[-1]):  # "Cruz": "Ted Cruz", not "Cruz Control"
+                        rank = (part == parts[-1], len(name))
+                        if part not in ranks or ranks[part] < rank:
+                            ranks[part], self.full_names[part] = rank, name
 
     @cached_property
     def mentions(self) -> list[tuple[int, str]]:
@@ -124,6 +130,8 @@ class Speakers:
         name = " ".join(words[name_start:])
         role_words = [w for w in words[:name_start] if w.lower() not in _DETERMINERS]
         role_words = [w for w in role_words if w.lower() not in _HONORIFICS]
+        while role_words and role_words[0].lower() in _CONJUNCTIONS:
+            role_words = role_words[1:]  # "and Mr. Trump": no role
         role = " ".join(role_words) or None
         if len(words) - name_start == 1:
             name = self.full_names.get(words[-1], name)
@@ -139,13 +147,35 @@ class Speakers:
         return None
 
 
+def may_carry_role(words_before: list[str], ends_phrase: frozenset[str]) -> bool:
+    """Whether a source phrase holding a name can give it a role from the words before it
+    (nearest first): a title ("Gov."), or a word of the phrase that is no determiner,
+    honorific or name ("legislator Lee"). Punctuation and `ends_phrase` words (cues) end the
+    phrase."""
+    titled = False
+    for word in words_before:
+        low = word.lower()
+        if word[-1] in _PHRASE_END or word[0] in _PHRASE_START or low in ends_phrase:
+            return False
+        if low in _TITLES and low not in _HONORIFICS:
+            return True
+        titled = titled or low in _TITLES
+        if low in _DETERMINERS or low in _CONJUNCTIONS:
+            continue
+        if not word[0].isupper() or titled and low not in _TITLES:
+            return True  # "legislator Lee", "What Mr. Obama"
+    return False
+
+
 def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and not word.endswith(("’s", "'s"))
 
 
-def _person_names(run: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _person_names(run: str) -> tuple[str, ...]:
     """The person names in a run of capitalised words: cut at sentence ends, drop openers,
-    titles and shouting; keep names of two or more words that are not organisations."""
+    titles and shouting; keep names of two or more words that are not organisations. Cached:
+    an article repeats its names, and a batch its newsmakers."""
     names = []
     for piece in re.split(r"(?<=[a-z]{3}\.)\s+", run):
         words = [w for w in piece.split() if not (w.isupper() and len(w) > 2)]
@@ -161,12 +191,11 @@ def _person_names(run: str) -> list[str]:
         possessive = "’s" in name or "'s" in name
         if len(words) >= 2 and not is_organisation(name) and not possessive:
             names.append(name)
-    return names
+    return tuple(names)
 
 
-def _is_headline(text: str, start: int) -> bool:
+def _is_headline(line: str) -> bool:
     """True for a title-case line ("Trump Says Museum Will Tell"): its runs are no names."""
-    end = text.find("\n", start)
-    words = text[start : end if end >= 0 else len(text)].split()[:12]
+    words = line.split(None, 12)[:12]
     capitalised = sum(1 for w in words if w[:1].isupper())
     return len(words) >= 4 and capitalised >= 0.7 * len(words)
