@@ -271,6 +271,9 @@ class _Reader:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.quotes = find_quotes(text)
         self.quote_starts = [q.start for q in self.quotes]
+        self.quote_groups: dict[int, list[Quote]] = {}  # a quotation's pieces over paragraphs
+        for quote in self.quotes:
+            self.quote_groups.setdefault(quote.group, []).append(quote)
         self.roles: dict[str, tuple[int, str]] = {}  # speaker → (offset, role) of its first role
         self.roles_complete: set[str] = set()  # speakers whose every sentence has its frames
         self.history: list[tuple[int, str, str]] = []  # (offset, speaker, kind), by offset
@@ -741,7 +744,7 @@ class _Reader:
 
     def quote_frame(self, quote: Quote) -> _Frame | None:
         """The frame that a quotation belongs to (see the module docstring, step 2)."""
-        pieces = [q for q in self.quotes if q.group == quote.group]
+        pieces = self.quote_groups[quote.group]
         first, last = pieces[0], pieces[-1]
         inside = range(self.sentence_index(first.start), self.sentence_index(last.end - 1) + 1)
         label = self.label_frame(first.start + 1)  # "“WALLACE: Do you …"
