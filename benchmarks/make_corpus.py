@@ -4,6 +4,10 @@ committed.
 
     python benchmarks/make_corpus.py ../shared/eval/attribution/dev.jsonl /tmp/figures-corpus
     python benchmarks/make_corpus.py ../shared/eval/attribution/dev.jsonl /tmp/figures-html --html
+    python benchmarks/make_corpus.py ../shared/eval/attribution/dev.jsonl /tmp/figures-10k --html --copies 11
+
+`--copies N` writes each article N times under titles numbered "(copy k)", so they are distinct
+articles to the store (10,164 pages from the 924 dev articles with 11 copies).
 """
 
 from __future__ import annotations
@@ -54,22 +58,28 @@ def _html(record: dict, title: str, body: str) -> str:
     )
 
 
-def write_corpus(data: Path, outdir: Path, as_html: bool = False) -> int:
-    """Write one file per article of `data` into `outdir` (text format or HTML); return how many."""
+def write_corpus(data: Path, outdir: Path, as_html: bool = False, copies: int = 1) -> int:
+    """Write `copies` files per article of `data` into `outdir` (text format or HTML); return
+    how many."""
     outdir.mkdir(parents=True, exist_ok=True)
     count = 0
     with data.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
             record = json.loads(line)
-            title = " ".join(str(record.get("title") or f"Article {number}").split())
             body = str(record["text"]).strip()
-            name = re.sub(r"[^A-Za-z0-9_.-]+", "-", str(record.get("id") or number))[:120]
-            if as_html:
-                (outdir / f"{name}.html").write_text(_html(record, title, body), encoding="utf-8")
-            else:
-                content = "\n".join([title, *_header(record), "", body]) + "\n"
-                (outdir / f"{name}.txt").write_text(content, encoding="utf-8")
-            count += 1
+            for copy in range(1, copies + 1):
+                title = " ".join(str(record.get("title") or f"Article {number}").split())
+                name = re.sub(r"[^A-Za-z0-9_.-]+", "-", str(record.get("id") or number))[:120]
+                if copies > 1:
+                    title, name = f"{title} (copy {copy})", f"{name}-{copy}"
+                    record = {**record, "url": None}
+                if as_html:
+                    page = _html(record, title, body)
+                    (outdir / f"{name}.html").write_text(page, encoding="utf-8")
+                else:
+                    content = "\n".join([title, *_header(record), "", body]) + "\n"
+                    (outdir / f"{name}.txt").write_text(content, encoding="utf-8")
+                count += 1
     return count
 
 
@@ -84,13 +94,16 @@ def main() -> None:
     parser.add_argument(
         "--html", action="store_true", help="write HTML pages instead of text files"
     )
+    parser.add_argument(
+        "--copies", type=int, default=1, help="write each article N times as distinct articles"
+    )
     args = parser.parse_args()
     outdir = args.outdir.resolve()
     if outdir == REPO or REPO in outdir.parents:
         sys.exit(
             f"refusing to write evaluation text inside the repository ({REPO}); pick a temp folder"
         )
-    count = write_corpus(args.data_jsonl, outdir, as_html=args.html)
+    count = write_corpus(args.data_jsonl, outdir, as_html=args.html, copies=args.copies)
     print(f"wrote {count} articles to {outdir}")
 
 
