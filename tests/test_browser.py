@@ -169,7 +169,10 @@ def test_filtered_link_downloads_exactly_its_rows(server: tuple[str, Path], tab:
     assert {(r["outlet"], r["published"] >= "2025-01-15") for r in rows} == {("Coast Courier", True)}
     if os.environ.get("FIGURES_SCREENSHOT"):
         tab.set_viewport_size({"width": 1400, "height": 1350})
-        open_view(tab, url)
+        with duckdb.connect(str(db), read_only=True) as con:  # the bundled article's lead claim
+            (shown,) = con.execute("SELECT claim_id FROM claims WHERE mention = 'at least 100'").fetchone()
+        open_view(tab, f"{url}/?claim={shown}")
+        tab.locator(".st-key-context").get_by_text("Qualifier:").wait_for(timeout=20_000)
         tab.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, .vega-embed", timeout=30_000)
         tab.wait_for_timeout(1000)
         tab.screenshot(path=os.environ["FIGURES_SCREENSHOT"])
