@@ -28,7 +28,7 @@ from dashboard.charts import counts_chart, timeline_chart
 from dashboard.context import context_html, escape_markdown, safe_url
 from dashboard.export import to_csv_bytes
 from dashboard.filters import LIST_PARAMS, Filters
-from dashboard.uploads import read_pasted, read_upload
+from dashboard.uploads import UPLOAD_TYPES, read_pasted, read_upload
 
 #: Above this many dated claims the time chart is aggregated in the database.
 CHART_LIMIT = 5_000
@@ -265,8 +265,9 @@ def add_articles(path: Path) -> None:
     """Upload or paste articles; they go through the same ingest path as `figures ingest`."""
     with st.expander("Add articles"), st.form("add", clear_on_submit=True):
         files = st.file_uploader(
-            "Article files (.txt in the project's format, or saved .html pages)",
-            type=["txt", "html", "htm"], accept_multiple_files=True,
+            "Article files: text in the project's format, saved web pages, RSS/Atom feeds, "
+            "CSV/JSONL dumps, .gz/.zip archives",
+            type=UPLOAD_TYPES, accept_multiple_files=True,
         )
         pasted = st.text_area(
             "…or paste an article: title on the first line, optional `Date:`, `Source:`, `URL:` "
@@ -274,14 +275,15 @@ def add_articles(path: Path) -> None:
         )
         if not st.form_submit_button("Add to the database", key="add_submit"):
             return
-        items = [read_upload(f.name, f.getvalue()) for f in files or []]
+        items = [item for f in files or [] for item in read_upload(f.name, f.getvalue())]
         if pasted.strip():
-            items.append(read_pasted(pasted))
+            items.extend(read_pasted(pasted))
         if not items:
             st.warning("Choose a file or paste some text first.")
             return
         try:
-            report = store.ingest_into(path, items, wait=READ_WAIT)
+            with st.spinner(f"Reading and storing {len(items):,} article(s)…"):
+                report = store.ingest_into(path, items, wait=READ_WAIT)
         except store.DatabaseBusy as busy:
             st.warning(str(busy))
             return

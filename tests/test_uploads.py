@@ -1,4 +1,4 @@
-"""Articles added from the dashboard: uploaded .txt/.html files and pasted text."""
+"""Articles added from the dashboard: uploaded files of every input kind, and pasted text."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ UPLOADS = [
 
 @pytest.mark.parametrize("upload", UPLOADS, ids=[u.name for u in UPLOADS])
 def test_uploads(upload: Upload) -> None:
-    result = read_upload(upload.name, upload.data)
+    (result,) = read_upload(upload.name, upload.data)
     if upload.title is None:
         assert isinstance(result, InputError)
         assert str(result).startswith(upload.name + ": ") and upload.reason in str(result)
@@ -58,20 +58,35 @@ def test_uploads(upload: Upload) -> None:
 
 
 def test_html_metadata_and_main_text() -> None:
-    article = read_upload("page.html", PAGE)
+    (article,) = read_upload("page.html", PAGE)
     assert not isinstance(article, InputError)
     assert "45 people" in article.text and "Cookie" not in article.text
     assert (article.outlet, article.author, str(article.published)) == ("River News", "Ana Ruiz", "2025-04-02")
 
 
 def test_pasted_text_uses_the_text_format() -> None:
-    article = read_pasted("Budget passes\nSource: City Paper\n\nThe council approved 12 projects.")
+    (article,) = read_pasted("Budget passes\nSource: City Paper\n\nThe council approved 12 projects.")
     assert not isinstance(article, InputError)
     assert (article.title, article.outlet, article.source) == ("Budget passes", "City Paper", "pasted text")
 
 
 def test_a_pasted_web_page_is_read_as_html() -> None:
-    article = read_pasted(PAGE.decode())
+    (article,) = read_pasted(PAGE.decode())
     assert not isinstance(article, InputError)
     assert (article.title, article.outlet) == ("Dam breaks", "River News")
     assert "Home | World" not in article.text
+
+
+def test_a_dump_upload_gives_each_of_its_articles() -> None:
+    dump = (b'{"title": "Storm", "text": "The storm flooded 40 homes."}\n'
+            b'{"title": "Fire", "text": "Firefighters saved 12 barns."}\n'
+            b'{"title": "No text"}\n')
+    results = read_upload("export.jsonl", dump)
+    assert [r.title for r in results if not isinstance(r, InputError)] == ["Storm", "Fire"]
+    (error,) = [r for r in results if isinstance(r, InputError)]
+    assert str(error).startswith("export.jsonl")
+
+
+def test_a_dump_without_rows_says_so() -> None:
+    (error,) = read_upload("empty.csv", b"title,text\n")
+    assert isinstance(error, InputError) and str(error).startswith("empty.csv: ")
