@@ -231,3 +231,31 @@ def test_the_selected_claim_is_in_the_url_and_stays_when_the_view_changes(
     shown.get_by_text("Qualifier:").wait_for(timeout=20_000)
     assert shown.locator("mark").inner_text() == mention
     assert " ".join(sentence.split()) in " ".join(shown.inner_text().split())
+
+
+def test_an_uploaded_dump_adds_each_article_and_names_what_failed(
+    server: tuple[str, Path], tab: Page, tmp_path: Path
+) -> None:
+    url, db = server
+    dump = tmp_path / "wire-export.jsonl"
+    dump.write_text(
+        '{"title": "Bridge closes", "outlet": "Upload Wire", "date": "2025-03-04", '
+        '"text": "Engineers said 3 bridges were closed after the quake."}\n'
+        '{"title": "Ferry resumes", "outlet": "Upload Wire", "date": "2025-03-05", '
+        '"text": "The ferry carried 240 passengers on Friday."}\n',
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    open_view(tab, url)
+    tab.get_by_text("Add articles").click()
+    tab.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files([str(dump), str(empty)])
+    tab.get_by_text("wire-export.jsonl").wait_for()
+    tab.get_by_role("button", name="Add to the database").click()
+    tab.get_by_text("2 ingested").wait_for(timeout=60_000)
+    tab.get_by_text("empty.txt: empty file").wait_for()
+    assert "1 failed" in tab.get_by_text("2 ingested").inner_text()
+    with duckdb.connect(str(db), read_only=True) as con:
+        titles = {r[0] for r in con.execute(
+            "SELECT title FROM articles WHERE outlet = 'Upload Wire'").fetchall()}
+    assert titles == {"Bridge closes", "Ferry resumes"}
