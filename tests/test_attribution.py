@@ -243,6 +243,12 @@ HEDGING = [
     Example("If the dam breaks, 9,000 people would be at risk.", "9,000", None, hedged=True),
     Example("Officials said 80 people died, a figure that could not be independently verified.",
             "80", "Officials", None, "said", I, True),
+    Example("Analysts projected growth of 5% next year.", "5%", "Analysts", None, "projected", I,
+            True),
+    Example("The ministry estimated that 2,000 homes were damaged.", "2,000", "The ministry", None,
+            "estimated", I, True),
+    Example("The toll is projected to reach 400, officials said.", "400", "officials", None,
+            "said", I, True),
     Example("About 300 people attended the rally.", "About 300", None, hedged=False),
     Example("The city plans to plant 10,000 trees.", "10,000", "The city", None, "plans", I),
 ]
