@@ -226,7 +226,7 @@ def _valid_source(phrase: str) -> bool:
     """A phrase that can be a source: ends in a name, pronoun or source noun ("her friend" too),
     holds no verb-like or cue word, and does not start with a preposition. A document ("a poll
     released Wednesday", "a survey conducted by X") may carry participles and end in a date."""
-    words = _ACRONYM_PAREN.sub("", phrase).split()
+    words = (_ACRONYM_PAREN.sub("", phrase) if "(" in phrase else phrase).split()
     lowered = [w.lower().strip(",") for w in words]
     document = any(w in _DOCUMENTS for w in lowered)
     longest = 3 * _MAX_SOURCE_WORDS // 2 if document else _MAX_SOURCE_WORDS
@@ -416,7 +416,9 @@ class _Reader:
         an appositive or relative clause to the phrase it describes."""
         text = self.text
         end = lo + len(text[lo:end].rstrip())
-        masked = _ACRONYM_PAREN.sub(lambda m: "_" * len(m.group()), text[lo:end])
+        masked = text[lo:end]  # an acronym's brackets are no boundary: "Service (NIS)"
+        if "(" in masked:  # (a quick test: the pattern starts with \s*, slow to scan for)
+            masked = _ACRONYM_PAREN.sub(lambda m: "_" * len(m.group()), masked)
         last = None
         for last in _BOUNDARY.finditer(masked):
             pass
