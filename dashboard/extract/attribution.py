@@ -67,6 +67,13 @@ def _alternation(words: frozenset[str]) -> str:
     return "|".join(escaped)
 
 
+def _any_of(words: frozenset[str]) -> str:
+    """The same words as `_alternation`, shaped as a trie: much faster to scan for, but which
+    of two overlapping phrases matches may differ ("may" or "may be"), so only for yes/no tests
+    and for single whole words (where at most one can match)."""
+    return trie_pattern(words).replace(r"\ ", r"\s+")
+
+
 _CUES = load_words("cues.txt")
 _HEDGES = load_words("hedges.txt")
 _SOURCE_NOUNS = load_words("source_nouns.txt")
@@ -93,9 +100,9 @@ for _cue in sorted(_CUES, key=len, reverse=True):
     _CUE_PHRASES.setdefault(_cue.split()[0], []).append(
         re.compile(r"\s+".join(map(re.escape, _cue.split())) + r"\b", re.IGNORECASE)
     )
-_HEDGE_RE = re.compile(rf"\b(?:{_alternation(_HEDGES)})\b")
+_HEDGE_RE = re.compile(rf"\b(?:{_any_of(_HEDGES)})\b")
 _UNVERIFIED_RE = re.compile(
-    rf"\b(?:{_alternation(load_words('unverified.txt'))})\b", re.IGNORECASE
+    rf"\b(?:{_any_of(load_words('unverified.txt'))})\b", re.IGNORECASE
 )
 _HEDGING_CUES = frozenset(w for w in _CUES if _HEDGE_RE.fullmatch(w))
 # verbs that put the source after them in inverted order: "…, said Lee." / "…, says the report."
@@ -139,8 +146,8 @@ _TO = re.compile(r"\s*to\b")
 _PRONOUN_PARAGRAPHS = 2  # paragraphs back that a pronoun may reach for its antecedent
 _BE = frozenset(_WORDS["be"])
 _DOCUMENT_VERB = re.compile(rf"\b(?:{_words('document_verbs')})\b")
-_DOC_IN = re.compile(rf"\b(?i:{_alternation(_DOCUMENTS)})\b")
-_DOC_NOUN_RE = re.compile(rf"(?:{_alternation(_DOCUMENTS)})$", re.IGNORECASE)
+_DOC_IN = re.compile(rf"\b(?i:{_any_of(_DOCUMENTS)})\b")  # (yes/no tests only)
+_DOC_NOUN_RE = re.compile(rf"(?:{_any_of(_DOCUMENTS)})$", re.IGNORECASE)  # (yes/no tests only)
 # "X's estimate": a possessive source before a document noun
 _POSSESSIVE_DOC = re.compile(
     rf"((?:[A-Z][\w.&-]*\s+){{0,5}}[A-Z][\w.&-]*)[’']s\s+(?:(?:latest|new|own|final|initial|"
@@ -158,7 +165,7 @@ _ANAPHORA = re.compile(
 # that joins clauses (not names: "Blumenthal and Cohen")
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–]|\s-{1,2}\s|(?<![A-Za-z])['’‘\"“”]|['’‘\"“”](?![A-Za-z])(?<!s'|s’)|"
-    rf"\band\b(?!\s+[A-Z])|\b(?:{_words('clause_openers')})\b"
+    rf"\band\b(?!\s+[A-Z])|\b(?:{_any_of(frozenset(_WORDS['clause_openers']))})\b"
 )
 _RELATIVE = frozenset(_WORDS["relatives"])
 _CLAUSE_OPENERS = frozenset(_WORDS["clause_openers"])
@@ -219,7 +226,7 @@ def _valid_source(phrase: str) -> bool:
     """A phrase that can be a source: ends in a name, pronoun or source noun ("her friend" too),
     holds no verb-like or cue word, and does not start with a preposition. A document ("a poll
     released Wednesday", "a survey conducted by X") may carry participles and end in a date."""
-    words = _ACRONYM_PAREN.sub("", phrase).split()
+    words = (_ACRONYM_PAREN.sub("", phrase) if "(" in phrase else phrase).split()
     lowered = [w.lower().strip(",") for w in words]
     document = any(w in _DOCUMENTS for w in lowered)
     longest = 3 * _MAX_SOURCE_WORDS // 2 if document else _MAX_SOURCE_WORDS
@@ -409,7 +416,9 @@ class _Reader:
         an appositive or relative clause to the phrase it describes."""
         text = self.text
         end = lo + len(text[lo:end].rstrip())
-        masked = _ACRONYM_PAREN.sub(lambda m: "_" * len(m.group()), text[lo:end])
+        masked = text[lo:end]  # an acronym's brackets are no boundary: "Service (NIS)"
+        if "(" in masked:  # (a quick test: the pattern starts with \s*, slow to scan for)
+            masked = _ACRONYM_PAREN.sub(lambda m: "_" * len(m.group()), masked)
         last = None
         for last in _BOUNDARY.finditer(masked):
             pass

@@ -24,10 +24,9 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     """True when the full stop at `stop` closes an abbreviation rather than a sentence."""
     if text[stop] != ".":
         return False
-    start = stop  # back to the start of the word, at most 40 characters
-    while start > max(0, stop - 40) and not text[start - 1].isspace():
-        start -= 1
-    word = text[start : stop + 1].lstrip("'\"‘“([")
+    before = text[max(0, stop - 40) : stop]  # the word before it, at most 40 characters
+    word = "" if not before or before[-1].isspace() else before.rsplit(None, 1)[-1]
+    word = (word + ".").lstrip("'\"‘“([")
     if word.lower() in _ABBREVIATIONS:
         return True
     # Initials and dotted acronyms: "J.", "U.S.", "U.N."

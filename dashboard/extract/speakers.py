@@ -23,13 +23,13 @@ _CONJUNCTIONS = frozenset({"and", "but", "or"})
 _PHRASE_END = frozenset(",;:()\"“”‘’—–")  # marks that end a word at a phrase boundary
 _PHRASE_START = frozenset("(\"“‘'—–")
 
-_CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
+_CAP = r"[A-Z][\w’'.&-]*"  # a capitalised word or an initial ("J.")
 _NAME_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:(?:de|van|von|al|bin|du|da|la|le)[ \t]+)?{_CAP})+")
 _SENTENCE_END_WORD = re.compile(r"[a-z]{3,}\.$")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z&.]{1,8})\)")
 # the capitalised words before "(NIS)", linked by of/for/and/on/the, read right to left
 _EXPANSION = re.compile(rf"((?:{_CAP}\s+(?:(?:of|for|and|on|the)\s+)*){{0,7}}{_CAP})$")
-_LINE = re.compile(r"[^\n]+")
+_PIECE_END = re.compile(r"(?<=[a-z]{3}\.)\s+")  # a sentence end inside a run of names
 _SINGLE_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z][\w’'-]*")  # at a word start
 
 
@@ -73,11 +73,15 @@ class Speakers:
         ranks: dict[str, tuple[bool, int]] = {}
         self.people: list[tuple[int, str]] = []  # (offset, name) of each full person name
         self.person_names: set[str] = set()
-        for line in _LINE.finditer(text):
-            runs = list(_NAME_RUN.finditer(text, line.start(), line.end()))
-            if not runs or _is_headline(line.group()):
-                continue
-            for m in runs:
+        line_end = -1
+        headline = False
+        for m in _NAME_RUN.finditer(text):  # (a run never crosses a line break)
+            if m.start() > line_end:  # the first run of a line: is the line a headline?
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.start())
+                line_end = len(text) if line_end < 0 else line_end
+                headline = _is_headline(text[line_start:line_end])
+            if not headline:
                 for name in _person_names(m.group()):
                     self.people.append((m.start(), name))
                     self.person_names.add(name)
@@ -177,7 +181,7 @@ def _person_names(run: str) -> tuple[str, ...]:
     titles and shouting; keep names of two or more words that are not organisations. Cached:
     an article repeats its names, and a batch its newsmakers."""
     names = []
-    for piece in re.split(r"(?<=[a-z]{3}\.)\s+", run):
+    for piece in _PIECE_END.split(run) if "." in run else (run,):
         words = [w for w in piece.split() if not (w.isupper() and len(w) > 2)]
         while words and (words[0].lower() in _NAME_STOPWORDS or words[0].lower() in _TITLES):
             words = words[1:]
