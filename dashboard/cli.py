@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from dashboard import __version__
-from dashboard.export import FORMATS, render, to_parquet_bytes
+from dashboard.export import FORMATS, render
 from dashboard.filters import HEDGED_VALUES, Filters
 from dashboard.ingest import InputError, InputWarning
 from dashboard.ingest.batch import BatchStats, extract_batch, progress_bar
@@ -233,11 +233,7 @@ def export(db: Path | None, view: str | None, fmt: str, output: Path | None, **o
         raise click.ClickException(f"{path}: no database yet; run `figures ingest PATH` first")
     try:
         with store.connect(path, read_only=True, on_wait=lambda m: click.echo(m, err=True)) as con:
-            filters = _filters(view, **given)
-            if fmt == "parquet":
-                data = to_parquet_bytes(queries.export_table(con, filters))
-            else:
-                data = render(queries.export_batches(con, filters), fmt)
+            data = render(queries.export_batches(con, _filters(view, **given)), fmt)
     except store.DatabaseBusy as busy:
         raise click.ClickException(str(busy)) from None
     if output:

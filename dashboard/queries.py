@@ -148,24 +148,15 @@ def table(con: Con, f: Filters, limit: int) -> pd.DataFrame:
     ).df()
 
 
-def _export_sql(f: Filters) -> tuple[str, list[object]]:
+def export_batches(con: Con, f: Filters, batch: int = 20_000) -> pa.RecordBatchReader:
+    """Every claim of the view with all CLAIM_COLUMNS, newest articles first, streamed from the
+    database a batch at a time, so a million-row export never holds every row at once. Read it
+    while `con` is open."""
     where, params = _where(f)
-    return (
+    sql = (
         f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims {where} "
         f"ORDER BY published DESC NULLS LAST, article_id, char_start"
-    ), params
-
-
-def export_table(con: Con, f: Filters) -> pa.Table:
-    """Every claim of the view with all CLAIM_COLUMNS, in the table's order."""
-    sql, params = _export_sql(f)
-    return con.sql(sql, params=params).to_arrow_table()
-
-
-def export_batches(con: Con, f: Filters, batch: int = 20_000) -> pa.RecordBatchReader:
-    """The rows of `export_table`, streamed from the database a batch at a time, so a
-    million-row export never holds every row at once. Read it while `con` is open."""
-    sql, params = _export_sql(f)
+    )
     return con.sql(sql, params=params).to_arrow_reader(batch)
 
 

@@ -8,7 +8,7 @@ from typing import NamedTuple
 import pytest
 
 from dashboard.filters import Filters
-from dashboard.queries import export_table
+from dashboard.queries import export_batches
 from dashboard_fixtures import sample_db
 
 
@@ -66,7 +66,7 @@ def con():
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.query or "(empty)" for e in EXAMPLES])
 def test_view_keeps_the_matching_rows(con, example: Example) -> None:
-    rows = export_table(con, Filters.from_url(example.query)).to_pylist()
+    rows = export_batches(con, Filters.from_url(example.query)).read_all().to_pylist()
     assert {r["mention"] for r in rows} == example.mentions
 
 
