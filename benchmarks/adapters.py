@@ -127,7 +127,7 @@ def newsquant(text: str) -> list[dict]:
     previous: Quantity | None = None
     for q in find_quantities(text):
         change = _change_label(text, q)
-        if previous and out and text[previous.end : q.start].strip() == "(":
+        if previous and text[previous.end : q.start].strip() == "(":
             change = out[-1]["change"]  # a conversion ("87 mph (140 km/h)") is labelled alike
         previous = q
         from_range = q.qualifier == Qualifier.range and q.mention.lower().startswith("from")

@@ -343,12 +343,9 @@ def is_plural(low: str, word: str = "") -> bool:
 def _words(tok: Tokens, i: int) -> Number | None:
     """Number words: "ten", "twenty-five", "two hundred and fifty", "two and a half million"."""
     first = i
-    if i > 0 and tok.low[i] in SCALES and tok.low[i - 1] in ("a", "an"):
-        first = i - 1
-        vague = _vague_quantifier(tok, i)
-        if vague:
-            return vague
-    elif tok.low[i] in SCALES:
+    if tok.low[i] in SCALES:
+        if i > 0 and tok.low[i - 1] in ("a", "an"):
+            first = i - 1
         vague = _vague_quantifier(tok, i)
         if vague:
             return vague
@@ -458,7 +455,7 @@ def _vague(tok: Tokens, i: int) -> Number | None:
         j += 2
     elif low in ("tens", "scores") and not (j < tok.n and tok.low[j] == "of"):
         return None  # "tens" alone is not an amount; "scores" alone is results
-    if i > 0 and tok.low[i - 1] in UNITS | TENS.keys():
+    if i > 0 and (tok.low[i - 1] in UNITS or tok.low[i - 1] in TENS):
         return None  # "two hundreds": rare, let the words path decline it
     return Number(i, j, (lo + hi) / 2, lo, hi, kind="vague", scaled=True,
                   vague_text=tok.text[tok.start[i] : tok.end[j - 1]])

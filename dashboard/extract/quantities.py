@@ -117,7 +117,7 @@ _DASHES = frozenset({"-", "–", "—", "‐"})
 _SKIP_TO_CHANGE = frozenset(
     {"by", "a", "an", "only", "just", "some", "sharply", "slightly", "marginally", "again",
      "further", "nearly", "about", "around", "almost", "roughly", "more", "than", "over",
-     "another", "further", "and", "strongly", "steadily", "modestly", "as", "much", "many"}
+     "another", "and", "strongly", "steadily", "modestly", "as", "much", "many"}
 )
 
 
@@ -230,9 +230,9 @@ def _quantity_at(tok: Tokens, i: int) -> tuple[Quantity | None, int]:
     ):
         num.value, first = -num.value, k  # "-$2.3m": a minus before the currency sign
     unit, last = unit_after(tok, num.last, currency, num.scaled)
-    second, marker, last = _range(tok, num, first, unit, last, currency)
+    second, marker, unit2, last = _range(tok, num, first, unit, last, currency)
     if second is not None and (unit is None or unit == currency):
-        unit, last = unit_after(tok, second.last, currency or _sign_of(tok, second), second.scaled)
+        unit = unit2
     if second is None and _score_or_phone(tok, num, unit):
         return None, _skip_range(tok, num)
     if second is None and _not_a_figure(tok, num, unit, currency, first):
@@ -296,14 +296,15 @@ def _what_it_counts(
 # --------------------------------------------------------------------------- ranges
 def _range(
     tok: Tokens, num: Number, first: int, unit: str | None, last: int, currency: str | None
-) -> tuple[Number | None, int | None, int]:
+) -> tuple[Number | None, int | None, str | None, int]:
     """A second number making a range: "20-30", "20 to 30", "between 20 and 30", "from 208 to 193".
 
-    Returns (second number or None, token of "between"/"from" or None, end token).
+    Returns (second number or None, token of "between"/"from" or None, the second number's unit,
+    end token).
     """
     end = last  # where the figure ends when no range follows
     if num.kind == "vague" or last >= tok.n:
-        return None, None, end
+        return None, None, None, end
     link = tok.low[last]
     marker = None
     prev = tok.low[first - 1] if first > 0 else ""
@@ -314,16 +315,16 @@ def _range(
         link = tok.low[last] if last < tok.n else ""
     if link in _DASHES:
         if link != "–" and tok.start[last] - tok.end[last - 1] > 1:
-            return None, None, end
+            return None, None, None, end
     elif link == "or" and marker is None and unit is None and num.value < 100 and (
         num.plain or num.kind == "words"
     ):
         pass  # "three or four years"; checked below to be increasing
     elif link == "to" or (link == "and" and prev == "between"):
         if link == "to" and marker is None and unit and _change_word_before(tok, first):
-            return None, None, end  # "rose 5% to $84": the amount, then the new level
+            return None, None, None, end  # "rose 5% to $84": the amount, then the new level
     else:
-        return None, None, end
+        return None, None, None, end
     j = last + 1
     if j < tok.n and tok.low[j] in ("-", "‐"):  # "200,000 to-260,000"
         j += 1
@@ -331,25 +332,25 @@ def _range(
     while k < min(j + 3, tok.n) and not (tok.is_digits(k) or tok.low[k] in WORD_NUMBERS):
         k += 1
     if k >= tok.n or not (tok.is_digits(k) or tok.low[k] in WORD_NUMBERS):
-        return None, None, end
+        return None, None, None, end
     sign = currency_before(tok, k) if k > j else None
     if k > j and not sign:
-        return None, None, end
+        return None, None, None, end
     currency = currency or (sign[1] if sign else None)
     second = parse_number(tok, k, money=bool(currency))
     if second is None or second.kind not in (num.kind, "digits", "words"):
-        return None, None, end
+        return None, None, None, end
     if second.first < k:  # a hyphen read as a minus sign: "20 -30"
         second.first, second.value = k, -second.value
     if num.kind == "words" and second.kind == "words" and num.value >= second.value:
-        return None, None, end  # "one to one"
+        return None, None, None, end  # "one to one"
     if link == "or" and not (second.kind == num.kind and num.value < second.value <= num.value + 10):
-        return None, None, end
+        return None, None, None, end
     if marker is None and link == "to" and num.value > second.value:
-        return None, None, end  # "3 to 1" odds, "5 to 2 vote": not a range
+        return None, None, None, end  # "3 to 1" odds, "5 to 2 vote": not a range
     unit2, after2 = unit_after(tok, second.last, currency, second.scaled)
     if unit and unit2 and unit2 != unit and not currency:
-        return None, None, end
+        return None, None, None, end
     if second.scale > 1 and num.scale == 1 and num.kind == "digits" and (
         num.value < second.value / second.scale
     ):
@@ -358,8 +359,8 @@ def _range(
     if marker is None and link == "to" and 0 < 4 * num.value < second.value and (
         _change_word_before(tok, first)
     ):
-        return None, None, end  # "grew by a million to 67 million": the amount, then the level
-    return second, marker, max(after2, second.last)
+        return None, None, None, end  # "grew by a million to 67 million": the amount, then the level
+    return second, marker, unit2, after2
 
 
 def _skip_to(tok: Tokens, j: int) -> int:
@@ -370,11 +371,6 @@ def _skip_to(tok: Tokens, j: int) -> int:
         if tok.word[k] in (",", ";", "(", ")") or tok.low[k] in ("and", "but", "from"):
             break
     return j
-
-
-def _sign_of(tok: Tokens, num: Number) -> str | None:
-    sign = currency_before(tok, num.first)
-    return sign[1] if sign else None
 
 
 def _year_or_score(num: Number, second: Number, unit: str | None, tok: Tokens) -> bool:
@@ -436,11 +432,10 @@ def _not_a_figure(tok: Tokens, num: Number, unit: str | None, currency: str | No
         return True
     if num.kind == "words" and tok.is_digits(j):
         return True  # "one 52,000-barrel refinery": a determiner before the figure
+    prev = tok.low[i - 1] if i > 0 else ""
     if num.kind == "fraction" and tok.low[j - 1].startswith("hal") and j - 1 == i:
-        prev = tok.low[i - 1] if i > 0 else ""
         if prev in _NOT_HALF_AFTER or prev in _MONTHS:
             return True
-    prev = tok.low[i - 1] if i > 0 else ""
     if prev in _RANK_WORDS and not unit and not _plural_after(tok, j):
         return True  # "the bottom three": a rank
     if not num.plain:
@@ -448,7 +443,6 @@ def _not_a_figure(tok: Tokens, num: Number, unit: str | None, currency: str | No
     if unit and unit not in ("year", "day", "month"):
         return False
     value = num.value
-    prev = tok.low[i - 1] if i > 0 else ""
     prev2 = tok.low[i - 2] if i > 1 else ""
     if nxt and tok.glued(j) and nxt[0].isalpha() and (nxt[0].isupper() or nxt == "s"):
         return True  # "5G", "1990s", "9AB"
@@ -739,7 +733,7 @@ def _movement(a: float, b: float, change: Change | None, tok: Tokens, marker: in
     """ "fell from 208 to 193": a range read from a start to an end level is a movement."""
     if change is not None or a > b:
         return Change.decrease if a > b else change
-    if _change_before(tok, marker, "point"):
+    if _change_word_before(tok, marker):
         return Change.increase
     return None
 

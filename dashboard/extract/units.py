@@ -21,7 +21,7 @@ _WORDS: dict[str, str] = {
 }
 _SYMBOLS: dict[str, str] = {s: unit for unit, forms in _UNITS["symbols"].items() for s in forms}
 _GLUED = frozenset(_UNITS["glued"])
-_PER: dict[str, str] = {s.lower(): s.lower() for s in _UNITS["per"]}
+_PER = frozenset(s.lower() for s in _UNITS["per"])
 _PER_SYMBOLS: dict[str, str] = _UNITS["per_symbols"]
 _PER_WORDS = ("per", "a", "an", "/", "each")
 _NO_RATE = frozenset({"percent", "percentage point", "basis point", "fraction"})
@@ -193,8 +193,9 @@ def denominator_after(tok: Tokens, j: int) -> tuple[str | None, int]:
     if not denominator:
         for size in (2, 1):
             end = at + size
-            if end <= tok.n and tok.phrase(at, end) in _PER:
-                denominator, k = _WORDS.get(tok.phrase(at, end), tok.phrase(at, end)), end
+            phrase = tok.phrase(at, end) if end <= tok.n else ""
+            if phrase in _PER:
+                denominator, k = _WORDS.get(phrase, phrase), end
                 break
     if not denominator or (
         tok.low[j] in ("a", "an") and k < tok.n and tok.low[k] in _NOT_RATE_AFTER
