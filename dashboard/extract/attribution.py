@@ -128,12 +128,9 @@ _SHARE = re.compile(
     r"\bin\s+(?:10|ten|five)\b"
 )
 _OPENER = re.compile(rf"(?:{_words('sentence_openers')})\s+")
-_TIME_AFTER = re.compile(
-    rf"\s+(?:{'|'.join(sorted(_TIME_INTROS))})\s+(?i:{'|'.join(sorted(_TIMES))})\b(?!\s*[,.;])"
-)
-_DOC_TIME = re.compile(
-    rf"\s+(?:out\s+)?(?:{'|'.join(sorted(_TIME_INTROS))})\s+(?i:{'|'.join(sorted(_TIMES))})\b"
-)
+_TIME_PHRASE = rf"(?:{'|'.join(sorted(_TIME_INTROS))})\s+(?i:{'|'.join(sorted(_TIMES))})\b"
+_TIME_AFTER = re.compile(rf"\s+{_TIME_PHRASE}(?!\s*[,.;])")
+_DOC_TIME = re.compile(rf"\s+(?:out\s+)?{_TIME_PHRASE}")
 _WHEN_AFTER = re.compile(
     r"\s+[\w-]+\s+(?:hours?|days?|weeks?|months?|years?)\s+(?:after|later|ago|before|earlier)\b"
 )

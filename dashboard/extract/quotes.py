@@ -27,21 +27,16 @@ class Quote:
     group: int
 
 
-def _is_apostrophe(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return before.isalnum() and after.isalnum()
-
-
 def _can_open(text: str, i: int) -> bool:
+    """An opening mark: not after a letter, so an apostrophe ("Korea's") never opens."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not before.isalnum() and not after.isspace()
 
 
 def _can_close(text: str, i: int) -> bool:
-    """A closing mark: not before a letter; after a space only when it cannot open either
-    ("… important,' " Magel said")."""
+    """A closing mark: not before a letter, so an apostrophe never closes; after a space only
+    when it cannot open either ("… important,' " Magel said")."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return not after.isalnum() and (not before.isspace() or after.isspace() or after in ",.;:")
@@ -54,9 +49,6 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, 
     closer = ""
     for m in _MARK.finditer(text, start, end):
         i, mark = m.start(), m.group()
-        single = mark in "'‘’"
-        if single and _is_apostrophe(text, i):
-            continue
         if open_at is None:
             if mark in _OPENERS and _can_open(text, i):
                 open_at, closer = i, _OPENERS[mark]

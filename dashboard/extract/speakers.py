@@ -100,13 +100,6 @@ class Speakers:
                if m.group() in self.full_names]
         )
 
-    @staticmethod
-    def _strip_titles(name: str) -> str:
-        words = name.split()
-        while len(words) > 1 and (words[0].lower() in _TITLES or words[0].lower() in _DETERMINERS):
-            words = words[1:]
-        return " ".join(words)
-
     def canonical(self, phrase: str) -> tuple[str, str | None]:
         """The fullest form of a source phrase, and the role words written before a name."""
         phrase = phrase.strip(" ,")
