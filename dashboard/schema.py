@@ -73,9 +73,17 @@ SCHEMA_SQL = (
 )
 
 
+def claim_table(claims: Iterable[Claim]) -> pa.Table:
+    """Claims as an Arrow table (CLAIM_SCHEMA), built column by column: several times faster
+    than a dict per claim, and the single writer of a parallel ingest must keep up."""
+    claims = list(claims)
+    columns = {}
+    for name in CLAIM_COLUMNS:
+        values = [getattr(claim, name) for claim in claims]
+        columns[name] = [v.value if isinstance(v, Enum) else v for v in values]
+    return pa.table(columns, schema=CLAIM_SCHEMA)
+
+
 def claim_rows(claims: Iterable[Claim]) -> list[dict[str, object]]:
     """Claims as plain dicts in CLAIM_COLUMNS order, enums as their text values."""
-    return [
-        {k: (v.value if isinstance(v, Enum) else v) for k, v in c.model_dump().items()}
-        for c in claims
-    ]
+    return claim_table(claims).to_pylist()

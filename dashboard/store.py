@@ -19,7 +19,6 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ from dashboard.extract import extract_claims
 from dashboard.ingest import InputError
 from dashboard.ingest.batch import extract_batch
 from dashboard.models import CLAIM_COLUMNS, Article, Claim
-from dashboard.schema import ARTICLE_SCHEMA, CLAIM_SCHEMA, SCHEMA_SQL
+from dashboard.schema import ARTICLE_SCHEMA, SCHEMA_SQL, claim_table
 
 #: Environment variable that names the database file when `--db` is not given.
 DB_ENV = "FIGURES_DB"
@@ -169,15 +168,15 @@ def stored_hashes(
     batch can skip extracting what is stored unchanged. Opening it first also fails fast on a
     database that is busy or cannot be written, before any work is done."""
     with connect(db, wait=wait, on_wait=on_wait) as con:
-        return dict(con.execute("SELECT article_id, text_hash FROM articles").fetchall())
+        return _stored_hashes(con)
 
 
-def _stored_hashes(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]:
-    rows = con.execute(
-        "SELECT article_id, text_hash FROM articles WHERE article_id IN (SELECT unnest(?))",
-        [ids],
-    ).fetchall()
-    return dict(rows)
+def _stored_hashes(con: duckdb.DuckDBPyConnection, ids: list[str] | None = None) -> dict[str, str]:
+    """Article id → text hash of the stored articles (of those with `ids`, when given)."""
+    sql = "SELECT article_id, text_hash FROM articles"
+    if ids is None:
+        return dict(con.execute(sql).fetchall())
+    return dict(con.execute(f"{sql} WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall())
 
 
 def _failure(item: Article, error: Exception) -> str:
@@ -218,17 +217,6 @@ def _stage(
         outcomes = staged[key].outcomes if key in staged else []
         staged[key] = _Staged(article, claims, [*outcomes, outcome])
         known[key] = article.text_hash
-
-
-def claim_table(claims: Iterable[Claim]) -> pa.Table:
-    """Claims as an Arrow table (CLAIM_SCHEMA), built column by column: several times faster
-    than a dict per claim, and the single writer of a parallel ingest must keep up."""
-    claims = list(claims)
-    columns = {}
-    for name in CLAIM_COLUMNS:
-        values = [getattr(claim, name) for claim in claims]
-        columns[name] = [v.value if isinstance(v, Enum) else v for v in values]
-    return pa.table(columns, schema=CLAIM_SCHEMA)
 
 
 def _write(con: duckdb.DuckDBPyConnection, staged: list[_Staged]) -> None:

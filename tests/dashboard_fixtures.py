@@ -11,11 +11,10 @@ import itertools
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from dashboard import store
 from dashboard.models import Claim, Qualifier, make_claim_id
-from dashboard.schema import CLAIM_SCHEMA, SCHEMA_SQL, claim_rows
+from dashboard.schema import SCHEMA_SQL, claim_table
 
 _ids = itertools.count()
 
@@ -65,5 +64,5 @@ def sample_db(path: Path | str = ":memory:", claims: list[Claim] = SAMPLE) -> du
     con = duckdb.connect(str(path))
     for statement in SCHEMA_SQL:
         con.execute(statement)
-    store.insert_claims(con, pa.Table.from_pylist(claim_rows(claims), schema=CLAIM_SCHEMA))
+    store.insert_claims(con, claim_table(claims))
     return con
