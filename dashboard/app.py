@@ -28,6 +28,7 @@ from dashboard.charts import counts_chart, timeline_chart
 from dashboard.context import context_html, escape_markdown, safe_url
 from dashboard.export import to_csv_bytes
 from dashboard.filters import LIST_PARAMS, Filters
+from dashboard.ingest.batch import extract_articles
 from dashboard.uploads import UPLOAD_TYPES, read_pasted, read_upload
 
 #: Above this many dated claims the time chart is aggregated in the database.
@@ -282,8 +283,9 @@ def add_articles(path: Path) -> None:
             st.warning("Choose a file or paste some text first.")
             return
         try:
-            with st.spinner(f"Reading and storing {len(items):,} article(s)…"):
-                report = store.ingest_into(path, items, wait=READ_WAIT)
+            with st.spinner(f"Extracting and storing {len(items):,} article(s)…"):
+                stored = store.stored_hashes(path, wait=READ_WAIT)
+                report = store.ingest_into(path, extract_articles(items, stored), wait=READ_WAIT)
         except store.DatabaseBusy as busy:
             st.warning(str(busy))
             return

@@ -292,14 +292,15 @@ def ingest_into(
     every: float = 3.0,
     wait: float = 60.0,
     on_wait: Callable[[str], None] | None = None,
-    extract: Callable[[Article], list[Claim]] = extract_claims,
 ) -> IngestReport:
     """Ingest `items` into the file `db` in groups: what arrives within `every` seconds (at most
     GROUP_SIZE articles) is written in one short session.
 
     Readers (the dashboard) cannot open the file while a writer holds it, so the file is open
     only while a group is written; one transaction per group, not per article, keeps writing
-    fast. On an interruption the group in hand is still written.
+    fast, and `items` should come extracted (from `extract_batch` or `extract_articles`) so that
+    no extraction runs while the file is open. On an interruption the group in hand is still
+    written.
     """
     report = IngestReport()
     group: list[Item] = []
@@ -313,7 +314,7 @@ def ingest_into(
         if batch or not opened:  # no input at all: still create the tables
             opened = True
             with connect(db, wait=wait, on_wait=on_wait) as con:
-                report.add(ingest(con, batch, extract))
+                report.add(ingest(con, batch))
 
     try:
         for item in items:

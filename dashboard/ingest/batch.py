@@ -113,7 +113,11 @@ def _result(article: Article, outcome: list[Claim] | None | InputError) -> Resul
     return outcome if isinstance(outcome, InputError) else (article, outcome)
 
 
-def _serial(items: Iterable[Article | InputError], stored: Mapping[str, str]) -> Iterator[Result]:
+def extract_articles(
+    items: Iterable[Article | InputError], stored: Mapping[str, str]
+) -> Iterator[Result]:
+    """Articles already read (an upload) with their claims, in this process; an article `stored`
+    with the same text gets None for claims (it is not extracted again)."""
     for item in items:
         yield item if isinstance(item, InputError) else _result(item, _extract_one(item, stored))
 
@@ -127,7 +131,7 @@ def _read_and_extract(inputs: list[str], options: dict[str, Any]) -> Task:
     started = time.process_time()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InputWarning)
-        results = list(_serial(read_articles(inputs, **options), _worker_stored))
+        results = list(extract_articles(read_articles(inputs, **options), _worker_stored))
     messages = [str(w.message) for w in caught if issubclass(w.category, InputWarning)]
     return results, messages, time.process_time() - started
 
@@ -170,7 +174,7 @@ def _parallel(
                 flush()
                 while pending:
                     yield from head()
-                yield from _serial(read_articles([item], **options), stored)
+                yield from extract_articles(read_articles([item], **options), stored)
                 continue
             group.append(item)
             if len(group) >= INPUTS_PER_TASK:
@@ -203,7 +207,7 @@ def extract_batch(
     jobs = jobs or os.cpu_count() or 1
     stats = stats if stats is not None else BatchStats()
     if jobs == 1:
-        results = _serial(read_articles(inputs, **read_options), stored)
+        results = extract_articles(read_articles(inputs, **read_options), stored)
     else:
         results = _parallel(inputs, jobs, stored, read_options, stats)
     for result in results:
