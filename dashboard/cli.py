@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,9 +15,10 @@ import click
 from dashboard import __version__
 from dashboard.export import FORMATS, render
 from dashboard.filters import HEDGED_VALUES, Filters
-from dashboard.ingest import InputError, InputWarning
+from dashboard.ingest import InputError
 from dashboard.ingest.batch import BatchStats, extract_batch, progress_bar
 from dashboard.ingest.dumps import parse_mapping
+from dashboard.ingest.errors import recorded_warnings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,10 +43,9 @@ def _mapping(ctx: click.Context, param: click.Parameter, value: tuple[str, ...])
 @contextmanager
 def _reporting(stats: BatchStats) -> Iterator[Callable[[BatchStats], None]]:
     """A progress bar callback for a batch; the warnings raised meanwhile go into `stats`."""
-    with warnings.catch_warnings(record=True) as caught, progress_bar() as progress:
-        warnings.simplefilter("always", InputWarning)
+    with recorded_warnings() as messages, progress_bar() as progress:
         yield progress
-    stats.warnings.extend(str(warning.message) for warning in caught)
+    stats.warnings.extend(messages)
 
 
 def read_options(command: Callable[..., None]) -> Callable[..., None]:

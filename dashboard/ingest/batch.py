@@ -36,6 +36,7 @@ from rich.text import Text
 
 from dashboard.extract import extract_claims
 from dashboard.ingest import STDIN, InputError, InputWarning, expand_inputs, read_articles
+from dashboard.ingest.errors import recorded_warnings
 from dashboard.models import Article, Claim
 
 #: An article and its claims, or why an input failed. The claims are None for an article that
@@ -122,17 +123,16 @@ def extract_articles(
         yield item if isinstance(item, InputError) else _result(item, _extract_one(item, stored))
 
 
-Task = tuple[list[Result], list[str], float]
+#: What a worker sends back: its results, warning messages and CPU seconds.
+WorkResult = tuple[list[Result], list[str], float]
 
 
-def _read_and_extract(inputs: list[str], options: dict[str, Any]) -> Task:
+def _read_and_extract(inputs: list[str], options: dict[str, Any]) -> WorkResult:
     """A worker's task: read some inputs and extract their articles; warnings come back as text,
     with the CPU seconds it took."""
     started = time.process_time()
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", InputWarning)
+    with recorded_warnings() as messages:
         results = list(extract_articles(read_articles(inputs, **options), _worker_stored))
-    messages = [str(w.message) for w in caught if issubclass(w.category, InputWarning)]
     return results, messages, time.process_time() - started
 
 
@@ -151,7 +151,7 @@ def _parallel(
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["dashboard.ingest.batch"])
-    pending: deque[Future[Task]] = deque()
+    pending: deque[Future[WorkResult]] = deque()
     with ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_remember, initargs=(stored,)
     ) as pool:

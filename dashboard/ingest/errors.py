@@ -9,6 +9,8 @@ them print.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 class InputError(Exception):
@@ -30,3 +32,14 @@ class InputWarning(UserWarning):
 def warn(source: str, message: str) -> None:
     """Emit an InputWarning whose text starts with the input's name."""
     warnings.warn(f"{source}: {message}", InputWarning, stacklevel=3)
+
+
+@contextmanager
+def recorded_warnings() -> Iterator[list[str]]:
+    """Record the InputWarnings raised inside the block, as one-line messages, into the list it
+    yields (filled when the block ends). Used alike in the CLI and in worker processes."""
+    messages: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        yield messages
+    messages.extend(str(w.message) for w in caught if issubclass(w.category, InputWarning))
