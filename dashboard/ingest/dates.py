@@ -111,9 +111,13 @@ def parse_date(value: object) -> dt.date | None:
 
 def date_or_warn(value: object, source: str) -> dt.date | None:
     """`parse_date`, with an InputWarning naming the input when a given value is not a date."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
     found = parse_date(value)
     if found is None:
-        warn(source, f"unrecognised date {value!r}, kept as unknown")
+        warn_unrecognised_date(value, source)
     return found
+
+
+def warn_unrecognised_date(value: object, source: str) -> None:
+    """The InputWarning for a date value `parse_date` could not read (none for a blank one)."""
+    if value is not None and not (isinstance(value, str) and not value.strip()):
+        warn(source, f"unrecognised date {value!r}, kept as unknown")

@@ -14,7 +14,7 @@ from typing import Any
 
 import feedparser
 
-from dashboard.ingest.dates import date_or_warn, parse_date
+from dashboard.ingest.dates import parse_date, warn_unrecognised_date
 from dashboard.ingest.errors import InputError, warn
 from dashboard.ingest.html import fragment_text, looks_like_markup
 from dashboard.models import Article
@@ -55,7 +55,8 @@ def _entry_date(entry: Any, source: str) -> dt.date | None:
             found = dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
         if found is not None:
             return found
-    return date_or_warn(entry.get("published") or entry.get("updated"), source)
+    warn_unrecognised_date(entry.get("published") or entry.get("updated"), source)
+    return None
 
 
 def _follow(meta: dict[str, Any], link: str, read_page: PageReader) -> Article:
