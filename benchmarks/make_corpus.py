@@ -67,12 +67,14 @@ def write_corpus(data: Path, outdir: Path, as_html: bool = False, copies: int = 
         for number, line in enumerate(lines, start=1):
             record = json.loads(line)
             body = str(record["text"]).strip()
+            base_title = " ".join(str(record.get("title") or f"Article {number}").split())
+            base_name = re.sub(r"[^A-Za-z0-9_.-]+", "-", str(record.get("id") or number))[:120]
+            if copies > 1:
+                record = {**record, "url": None}  # copies are told apart by title, not URL
             for copy in range(1, copies + 1):
-                title = " ".join(str(record.get("title") or f"Article {number}").split())
-                name = re.sub(r"[^A-Za-z0-9_.-]+", "-", str(record.get("id") or number))[:120]
+                title, name = base_title, base_name
                 if copies > 1:
                     title, name = f"{title} (copy {copy})", f"{name}-{copy}"
-                    record = {**record, "url": None}
                 if as_html:
                     page = _html(record, title, body)
                     (outdir / f"{name}.html").write_text(page, encoding="utf-8")
