@@ -17,7 +17,7 @@ from pathlib import Path
 from dashboard.ingest.encoding import decode_text
 from dashboard.ingest.errors import InputError, InputWarning
 from dashboard.ingest.feeds import PageReader
-from dashboard.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Fetched
+from dashboard.ingest.fetch import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, Fetched, is_http
 from dashboard.ingest.fetch import fetch as fetch_url
 from dashboard.ingest.formats import SUFFIXES, Blob, ReadOptions, kind_of, read_blob, too_large
 from dashboard.ingest.html import parse_html
@@ -37,10 +37,6 @@ __all__ = [
 #: Inputs larger than this are refused rather than read into memory.
 MAX_BYTES = DEFAULT_MAX_BYTES
 STDIN = "-"
-
-
-def _is_url(raw: str) -> bool:
-    return raw.lower().startswith(("http://", "https://"))
 
 
 def _fetch(url: str, options: ReadOptions) -> Fetched:
@@ -104,7 +100,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[str]:
     """The inputs one by one as `read_articles` reads them: each directory becomes its files."""
     for raw in inputs:
         text = str(raw)
-        if text != STDIN and not _is_url(text) and Path(text).is_dir():
+        if text != STDIN and not is_http(text) and Path(text).is_dir():
             yield from (str(path) for path in _walk(Path(text)))
         else:
             yield text
@@ -129,7 +125,7 @@ def read_articles(
     for text in expand_inputs(inputs):
         if text == STDIN:
             yield from _read_stdin(options)
-        elif _is_url(text):
+        elif is_http(text):
             yield from _read_url(text, options)
         else:
             yield from _read_file(Path(text), options)

@@ -126,11 +126,16 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         return self.do_open(self._conn, req, context=self._context)
 
 
+def is_http(address: str) -> bool:
+    """True for an http(s) address, the only kind fetched (also after a redirect)."""
+    return address.lower().startswith(("http://", "https://"))
+
+
 class _RedirectHandler(urllib.request.HTTPRedirectHandler):
     max_redirections = _MAX_REDIRECTS
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        if not newurl.lower().startswith(("http://", "https://")):
+        if not is_http(newurl):
             raise urllib.error.URLError(f"redirect to a non-http address {newurl}")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
@@ -189,7 +194,7 @@ def fetch(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Fetched:
     """Download `url`; raise InputError naming it and the reason (HTTP 404, timeout, too large)."""
-    if not url.lower().startswith(("http://", "https://")):
+    if not is_http(url):
         raise InputError(url, "only http and https addresses can be fetched")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
     deadline = time.monotonic() + 4 * timeout
