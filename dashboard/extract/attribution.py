@@ -772,7 +772,7 @@ class _Reader:
                 return self.frames(after)[0]
         if before >= 0 and self.sentences[before][1] > para_start and self.frames(before):
             return self.frames(before)[0]  # the main clause's, not one in a subordinate clause
-        if para_start == first.start - _indent(self.text, para_start, first.start) and before >= 0:
+        if not self.text[para_start : first.start].strip() and before >= 0:
             prev = self.frames(before)
             if prev:
                 return prev[-1]
@@ -1015,10 +1015,6 @@ def _is_clause_final(after: str) -> bool:
 def _distance(frame: _Frame, start: int, end: int) -> int:
     lo, hi = min(frame.source[0], frame.cue[0]), max(frame.source[1], frame.cue[1])
     return max(lo - end, start - hi, 0)
-
-
-def _indent(text: str, lo: int, hi: int) -> int:
-    return len(text[lo:hi]) - len(text[lo:hi].lstrip())
 
 
 def attribute(

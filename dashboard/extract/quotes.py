@@ -68,13 +68,9 @@ def find_quotes(text: str) -> list[Quote]:
     for para in _PARAGRAPH.finditer(text):
         spans, left_open = _paragraph_quotes(text, para.start(), para.end())
         for n, (s, e) in enumerate(spans):
-            continues = running and n == 0 and s == para.start() + _leading_space(para.group())
+            continues = running and n == 0 and not text[para.start() : s].strip()
             if not continues:
                 group += 1
             quotes.append(Quote(s, e, group))
         running = left_open
     return quotes
-
-
-def _leading_space(paragraph: str) -> int:
-    return len(paragraph) - len(paragraph.lstrip())
